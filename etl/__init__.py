@@ -1,0 +1,1 @@
+"""ETL: readers for publisher files, province name resolution, validation, loading."""

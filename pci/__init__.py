@@ -1,0 +1,1 @@
+"""PCI core: config, schema, query layer, analysis, charts, formatting, translations."""
