@@ -1,0 +1,1 @@
+"""Sub-commands of `pci`, one module each (``register(subparsers)``)."""
