@@ -54,10 +54,14 @@ class BuildResult:
     notes: list[str]
 
 
-def build(db: Path, imports: list[StoredImport], *,
-          progress: Callable[[str, str], None] | None = None,
-          before_swap: Callable[[], None] | None = None,
-          import_log: pd.DataFrame | None = None) -> BuildResult:
+def build(
+    db: Path,
+    imports: list[StoredImport],
+    *,
+    progress: Callable[[str, str], None] | None = None,
+    before_swap: Callable[[], None] | None = None,
+    import_log: pd.DataFrame | None = None,
+) -> BuildResult:
     """Rebuild ``db`` from the shipped facts and ``imports``; raise ImportRejected on bad data.
 
     ``before_swap`` runs after the new file is complete and checked, just before it replaces
@@ -66,10 +70,15 @@ def build(db: Path, imports: list[StoredImport], *,
     """
     parts = [read_shipped(PUBLIC_DIR)]
     for imp in imports:
-        parts.append(read_file(imp.path, imp.kind, display_name=imp.file_name,
-                               options=imp.options,
-                               progress=(lambda s, f=imp.file_name: progress(f, s))
-                               if progress else None))
+        parts.append(
+            read_file(
+                imp.path,
+                imp.kind,
+                display_name=imp.file_name,
+                options=imp.options,
+                progress=(lambda s, f=imp.file_name: progress(f, s)) if progress else None,
+            )
+        )
     obs = Observations.concat(parts)
     with pdb.write_new(db) as con:
         con.execute(published_ddl())
@@ -84,8 +93,7 @@ def build(db: Path, imports: list[StoredImport], *,
         result = BuildResult(
             path=db,
             scores=con.execute("SELECT count(*) FROM pci_scores").fetchone()[0],
-            indicator_values=con.execute("SELECT count(*) FROM pci_indicator_values")
-            .fetchone()[0],
+            indicator_values=con.execute("SELECT count(*) FROM pci_indicator_values").fetchone()[0],
             conflicts=con.execute("SELECT count(*) FROM conflicts").fetchone()[0],
             findings=con.execute("SELECT count(*) FROM findings").fetchone()[0],
             notes=notes + obs.notes,
@@ -113,15 +121,20 @@ def _load_reference(con: duckdb.DuckDBPyConnection) -> None:
     aliases = aliases.drop_duplicates("alias")
     aliases["alias_key"] = aliases["alias"].map(normalize_name)
     con.register("aliases_df", aliases)
-    con.execute("INSERT INTO province_aliases SELECT alias, alias_key, province_id, seen_in "
-                "FROM aliases_df")
+    con.execute(
+        "INSERT INTO province_aliases SELECT alias, alias_key, province_id, seen_in FROM aliases_df"
+    )
     units = pd.read_csv(ref / "units_2025.csv", dtype=str, keep_default_na=False)
     con.register("units_df", units)
-    con.execute("INSERT INTO units_2025 SELECT unit_id, name_vi, name_ascii, "
-                "merged::BOOLEAN, members, source FROM units_df")
-    for table, file in (("editions", "editions.csv"),
-                        ("methodology_periods", "methodology_periods.csv"),
-                        ("subindex_names", "subindex_names.csv")):
+    con.execute(
+        "INSERT INTO units_2025 SELECT unit_id, name_vi, name_ascii, "
+        "merged::BOOLEAN, members, source FROM units_df"
+    )
+    for table, file in (
+        ("editions", "editions.csv"),
+        ("methodology_periods", "methodology_periods.csv"),
+        ("subindex_names", "subindex_names.csv"),
+    ):
         df = pd.read_csv(ref / file, dtype=str, keep_default_na=False).replace("", None)
         con.register("ref_df", df)
         cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
@@ -145,15 +158,18 @@ def _load_observations(con: duckdb.DuckDBPyConnection, obs: Observations) -> lis
     notes: list[str] = []
     scores = obs.scores.copy()
     inds = obs.indicators.copy()
-    titles = pd.concat([scores[["source_title", "source_kind"]],
-                        inds[["source_title", "source_kind"]]]).drop_duplicates("source_title")
+    titles = pd.concat(
+        [scores[["source_title", "source_kind"]], inds[["source_title", "source_kind"]]]
+    ).drop_duplicates("source_title")
     sources = titles.assign(
         source_id=titles["source_title"].map(source_id),
         priority=titles["source_kind"].map(SOURCE_KINDS).astype("int64"),
     )
     con.register("sources_df", sources)
-    con.execute("INSERT INTO sources SELECT source_id, source_kind, priority, source_title, NULL "
-                "FROM sources_df")
+    con.execute(
+        "INSERT INTO sources SELECT source_id, source_kind, priority, source_title, NULL "
+        "FROM sources_df"
+    )
     scores["source_id"] = scores["source_title"].map(source_id)
     # The same fact listed twice by one source (a table and a headline page citing the same
     # URL) is one observation. If such repeats disagree it is reported, first one kept.
@@ -173,30 +189,41 @@ def _load_observations(con: duckdb.DuckDBPyConnection, obs: Observations) -> lis
         inds = inds.drop_duplicates(INDICATOR_KEY, keep="first")
         defs = inds.drop_duplicates(["year", "indicator_code"], keep="first")
         con.register("defs_df", defs)
-        con.execute("INSERT INTO indicators SELECT year, indicator_code, measure, "
-                    "indicator_name_vi, unit FROM defs_df")
+        con.execute(
+            "INSERT INTO indicators SELECT year, indicator_code, measure, "
+            "indicator_name_vi, unit FROM defs_df"
+        )
         con.register("inds_df", inds)
-        con.execute("INSERT INTO indicator_observations SELECT year, province_id, "
-                    "indicator_code, source_id, value, location FROM inds_df")
+        con.execute(
+            "INSERT INTO indicator_observations SELECT year, province_id, "
+            "indicator_code, source_id, value, location FROM inds_df"
+        )
     if not obs.conflicts.empty:
         con.register("conflicts_df", obs.conflicts)
-        con.execute("INSERT INTO conflicts SELECT year, province_id, measure, field, "
-                    "kept_value, kept_source, other_value, other_source, origin, note "
-                    "FROM conflicts_df")
+        con.execute(
+            "INSERT INTO conflicts SELECT year, province_id, measure, field, "
+            "kept_value, kept_source, other_value, other_source, origin, note "
+            "FROM conflicts_df"
+        )
     checks.detect_conflicts(con)
     return notes
 
 
-def _record_batches(con: duckdb.DuckDBPyConnection, imports: list[StoredImport],
-                    import_log: pd.DataFrame | None) -> None:
+def _record_batches(
+    con: duckdb.DuckDBPyConnection, imports: list[StoredImport], import_log: pd.DataFrame | None
+) -> None:
     """Copy the import history into the published database so analysts can see it."""
     if import_log is not None and not import_log.empty:
         con.register("log_df", import_log)
-        con.execute("INSERT INTO import_batches SELECT batch_id, file_name, sha256, kind, sheets, "
-                    "rows, imported_at, imported_by, outcome, message FROM log_df")
+        con.execute(
+            "INSERT INTO import_batches SELECT batch_id, file_name, sha256, kind, sheets, "
+            "rows, imported_at, imported_by, outcome, message FROM log_df"
+        )
     for imp in imports:
-        con.execute("UPDATE sources SET batch_id = $b WHERE title LIKE $t",
-                    {"b": imp.batch_id, "t": imp.file_name + " — %"})
+        con.execute(
+            "UPDATE sources SET batch_id = $b WHERE title LIKE $t",
+            {"b": imp.batch_id, "t": imp.file_name + " — %"},
+        )
 
 
 def _record_build_info(con: duckdb.DuckDBPyConnection, imports: list[StoredImport]) -> None:
@@ -211,6 +238,7 @@ def _record_build_info(con: duckdb.DuckDBPyConnection, imports: list[StoredImpor
         "app_version": app_version,
         "batches": json.dumps([i.batch_id for i in imports]),
         "inputs_sha256": hashlib.sha256(
-            "".join(sorted(i.sha256 for i in imports)).encode()).hexdigest(),
+            "".join(sorted(i.sha256 for i in imports)).encode()
+        ).hexdigest(),
     }
     con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))

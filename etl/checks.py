@@ -28,9 +28,19 @@ def blocking(con: duckdb.DuckDBPyConnection) -> list[Problem]:
         FROM observations o
         WHERE o.score < 0 OR o.score > CASE WHEN o.measure = 'PCI' THEN 100 ELSE 10 END
         ORDER BY o.location""").fetchall():
-        problems.append(Problem(file=loc, key="etl.score_out_of_range",
-                                params={"value": score, "max": top, "province": pid,
-                                        "year": year, "measure": measure}))
+        problems.append(
+            Problem(
+                file=loc,
+                key="etl.score_out_of_range",
+                params={
+                    "value": score,
+                    "max": top,
+                    "province": pid,
+                    "year": year,
+                    "measure": measure,
+                },
+            )
+        )
     for loc, year, rank, n in con.execute("""
         SELECT o.location, o.year, o.rank, coalesce(e.n_provinces,
                CASE WHEN o.year >= 2025 THEN 34 ELSE 63 END)
@@ -38,15 +48,19 @@ def blocking(con: duckdb.DuckDBPyConnection) -> list[Problem]:
         WHERE o.rank < 1 OR o.rank > coalesce(e.n_provinces,
                CASE WHEN o.year >= 2025 THEN 34 ELSE 63 END)
         ORDER BY o.location""").fetchall():
-        problems.append(Problem(file=loc, key="etl.rank_out_of_range",
-                                params={"value": rank, "n": n, "year": year}))
+        problems.append(
+            Problem(
+                file=loc, key="etl.rank_out_of_range", params={"value": rank, "n": n, "year": year}
+            )
+        )
     for loc, year, name in con.execute("""
         SELECT o.location, o.year, p.name_vi
         FROM observations o JOIN provinces p USING (province_id)
         WHERE o.year < p.first_year OR o.year > coalesce(p.last_year, 9999)
         ORDER BY o.location""").fetchall():
-        problems.append(Problem(file=loc, key="etl.province_not_in_year",
-                                params={"name": name, "year": year}))
+        problems.append(
+            Problem(file=loc, key="etl.province_not_in_year", params={"name": name, "year": year})
+        )
     for loc, year, measure in con.execute("""
         SELECT o.location, o.year, o.measure
         FROM observations o
@@ -55,8 +69,11 @@ def blocking(con: duckdb.DuckDBPyConnection) -> list[Problem]:
             WHERE n.measure = o.measure AND n.first_year <= o.year
               AND o.year <= coalesce(n.last_year, 9999))
         ORDER BY o.location""").fetchall():
-        problems.append(Problem(file=loc, key="etl.measure_not_in_year",
-                                params={"measure": measure, "year": year}))
+        problems.append(
+            Problem(
+                file=loc, key="etl.measure_not_in_year", params={"measure": measure, "year": year}
+            )
+        )
     for loc_a, loc_b, ra, rb, sa, sb in con.execute(f"""
         SELECT a.location, b.location, a.rank, b.rank, a.score, b.score
         FROM observations a
@@ -66,15 +83,25 @@ def blocking(con: duckdb.DuckDBPyConnection) -> list[Problem]:
           AND a.province_id <> b.province_id
           AND a.score > b.score + {ORDER_TOLERANCE} AND a.rank > b.rank
         ORDER BY a.location LIMIT 50""").fetchall():
-        problems.append(Problem(file=loc_a, key="etl.rank_contradicts_score",
-                                params={"rank": ra, "score": sa, "other_location": loc_b,
-                                        "other_rank": rb, "other_score": sb}))
+        problems.append(
+            Problem(
+                file=loc_a,
+                key="etl.rank_contradicts_score",
+                params={
+                    "rank": ra,
+                    "score": sa,
+                    "other_location": loc_b,
+                    "other_rank": rb,
+                    "other_score": sb,
+                },
+            )
+        )
     return problems
 
 
 def detect_conflicts(con: duckdb.DuckDBPyConnection) -> None:
     """Record every disagreement between sources that the recorded list does not already hold."""
-    con.execute(f"""
+    con.execute("""
         INSERT INTO conflicts
         WITH kept AS (SELECT * FROM pci_scores),
         other AS (

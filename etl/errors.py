@@ -41,8 +41,13 @@ class Problem:
         return f"{', '.join(where)}: {t(self.key, lang, **self.params)}"
 
     def as_dict(self, lang: str = "vi") -> dict[str, object]:
-        return {"file": self.file, "sheet": self.sheet, "row": self.row,
-                "column": self.column, "message": t(self.key, lang, **self.params)}
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": t(self.key, lang, **self.params),
+        }
 
 
 class ImportRejected(Exception):

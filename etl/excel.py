@@ -28,14 +28,19 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-def read_sheets(path: Path, *, display_name: str | None = None,
-                nrows: int | None = None) -> dict[str, pd.DataFrame]:
+def read_sheets(
+    path: Path, *, display_name: str | None = None, nrows: int | None = None
+) -> dict[str, pd.DataFrame]:
     """Every sheet as a header-less DataFrame (cells as Excel shows them), or ImportRejected."""
     name = display_name or path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _reject(name, "etl.file.too_big", size_mb=round(size / 1e6, 1),
-                      max_mb=MAX_FILE_BYTES // 1_000_000)
+        raise _reject(
+            name,
+            "etl.file.too_big",
+            size_mb=round(size / 1e6, 1),
+            max_mb=MAX_FILE_BYTES // 1_000_000,
+        )
     if size == 0:
         raise _reject(name, "etl.file.empty")
     if path.suffix.lower() == ".csv":
@@ -55,10 +60,11 @@ def read_sheets(path: Path, *, display_name: str | None = None,
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                sheets = pd.read_excel(path, sheet_name=None, header=None, engine=engine,
-                                       nrows=nrows)
+                sheets = pd.read_excel(
+                    path, sheet_name=None, header=None, engine=engine, nrows=nrows
+                )
             break
-        except Exception as exc:  # noqa: BLE001 - any parser failure means "try the next one"
+        except Exception as exc:
             last = exc
     else:
         if "encrypt" in str(last).lower() or "password" in str(last).lower():
@@ -66,9 +72,21 @@ def read_sheets(path: Path, *, display_name: str | None = None,
         raise _reject(name, "etl.file.corrupt", detail=str(last)[:200])
     for sheet, df in sheets.items():
         if df.shape[0] > MAX_ROWS or df.shape[1] > MAX_COLS:
-            raise ImportRejected([Problem(file=name, sheet=str(sheet), key="etl.file.too_many_rows",
-                                          params={"rows": df.shape[0], "cols": df.shape[1],
-                                                  "max_rows": MAX_ROWS, "max_cols": MAX_COLS})])
+            raise ImportRejected(
+                [
+                    Problem(
+                        file=name,
+                        sheet=str(sheet),
+                        key="etl.file.too_many_rows",
+                        params={
+                            "rows": df.shape[0],
+                            "cols": df.shape[1],
+                            "max_rows": MAX_ROWS,
+                            "max_cols": MAX_COLS,
+                        },
+                    )
+                ]
+            )
     if not sheets or all(df.dropna(how="all").empty for df in sheets.values()):
         raise _reject(name, "etl.file.no_data")
     return {str(k): v for k, v in sheets.items()}
@@ -86,14 +104,28 @@ def read_csv_text(path: Path, name: str, *, nrows: int | None = None) -> pd.Data
     except UnicodeDecodeError as exc:
         if re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw):
             line = raw[: exc.start].count(b"\n") + 1
-            raise ImportRejected([Problem(file=name, row=line, key="etl.file.mixed_encoding")]) \
-                from exc
+            raise ImportRejected(
+                [Problem(file=name, row=line, key="etl.file.mixed_encoding")]
+            ) from exc
         text = raw.decode("cp1258")
-    df = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
-                     nrows=nrows, sep=None, engine="python")
+    df = pd.read_csv(
+        io.StringIO(text),
+        header=None,
+        dtype=str,
+        keep_default_na=False,
+        nrows=nrows,
+        sep=None,
+        engine="python",
+    )
     if df.shape[0] > MAX_ROWS:
-        raise _reject(name, "etl.file.too_many_rows", rows=df.shape[0], cols=df.shape[1],
-                      max_rows=MAX_ROWS, max_cols=MAX_COLS)
+        raise _reject(
+            name,
+            "etl.file.too_many_rows",
+            rows=df.shape[0],
+            cols=df.shape[1],
+            max_rows=MAX_ROWS,
+            max_cols=MAX_COLS,
+        )
     return df.replace("", None)
 
 
@@ -108,8 +140,9 @@ def _check_zip(path: Path, name: str) -> None:
     total = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
-        raise _reject(name, "etl.file.zip_bomb", size_mb=round(total / 1e6),
-                      ratio=round(total / packed))
+        raise _reject(
+            name, "etl.file.zip_bomb", size_mb=round(total / 1e6), ratio=round(total / packed)
+        )
 
 
 def _is_encrypted_ole(path: Path) -> bool:

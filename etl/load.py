@@ -61,17 +61,28 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.is_file()
-                          and q.suffix.lower() in SUPPORTED_SUFFIXES
-                          and not q.name.startswith((".", "~$")))
+            out += sorted(
+                q
+                for q in p.rglob("*")
+                if q.is_file()
+                and q.suffix.lower() in SUPPORTED_SUFFIXES
+                and not q.name.startswith((".", "~$"))
+            )
         else:
             out.append(p)
     return out
 
 
-def load_paths(db: Path, paths: Iterable[Path], *, options: ReadOptions | None = None,
-               user: str | None = None, display_names: dict[Path, str] | None = None,
-               progress: Progress | None = None, dry_run: bool = False) -> LoadSummary:
+def load_paths(
+    db: Path,
+    paths: Iterable[Path],
+    *,
+    options: ReadOptions | None = None,
+    user: str | None = None,
+    display_names: dict[Path, str] | None = None,
+    progress: Progress | None = None,
+    dry_run: bool = False,
+) -> LoadSummary:
     """Import files into ``db``. See the module docstring for the guarantees.
 
     ``dry_run`` parses and validates everything (including the rebuilt whole) and reports what
@@ -89,8 +100,11 @@ def load_paths(db: Path, paths: Iterable[Path], *, options: ReadOptions | None =
         for path in files:
             name = names.get(path, path.name)
             if not path.exists():
-                outcomes.append(FileOutcome(name, "", "rejected", problems=[
-                    Problem(file=name, key="etl.file.missing")]))
+                outcomes.append(
+                    FileOutcome(
+                        name, "", "rejected", problems=[Problem(file=name, key="etl.file.missing")]
+                    )
+                )
                 continue
             sha = store.sha256_of(path)
             if sha in known or sha in {o.sha256 for _, o in new}:
@@ -99,8 +113,13 @@ def load_paths(db: Path, paths: Iterable[Path], *, options: ReadOptions | None =
             outcome = FileOutcome(name, sha, "added")
             try:
                 outcome.kind = detect_kind(path, name)
-                obs = read_file(path, outcome.kind, display_name=name, options=options,
-                                progress=(lambda s, n=name: progress(n, s)) if progress else None)
+                obs = read_file(
+                    path,
+                    outcome.kind,
+                    display_name=name,
+                    options=options,
+                    progress=(lambda s, n=name: progress(n, s)) if progress else None,
+                )
                 outcome.sheets, outcome.rows = obs.sheets, obs.rows
                 new.append((path, outcome))
             except ImportRejected as exc:
@@ -109,8 +128,9 @@ def load_paths(db: Path, paths: Iterable[Path], *, options: ReadOptions | None =
         summary = LoadSummary(files=outcomes)
         if summary.rejected or not new:
             if summary.rejected and not dry_run:
-                store.log_imports(db, [_log_row(o, None, options, user, "rejected")
-                                       for o in summary.rejected])
+                store.log_imports(
+                    db, [_log_row(o, None, options, user, "rejected") for o in summary.rejected]
+                )
             return summary
         before = _snapshot(db)
         accepted = store.accepted_imports(db)
@@ -119,9 +139,16 @@ def load_paths(db: Path, paths: Iterable[Path], *, options: ReadOptions | None =
             stored_as = store.store_original(db, path, outcome.sha256) if not dry_run else None
             batch = store.new_batch_id(outcome.sha256)
             staged.append((outcome, stored_as, batch))
-            accepted.append(builder.StoredImport(
-                batch_id=batch, path=path, file_name=outcome.file, kind=outcome.kind or "",
-                sha256=outcome.sha256, options=options))
+            accepted.append(
+                builder.StoredImport(
+                    batch_id=batch,
+                    path=path,
+                    file_name=outcome.file,
+                    kind=outcome.kind or "",
+                    sha256=outcome.sha256,
+                    options=options,
+                )
+            )
         target = db if not dry_run else db.with_name(db.name + ".preview")
         log_rows = [_log_row(o, s, options, user, "accepted", batch=b) for o, s, b in staged]
 
@@ -130,15 +157,21 @@ def load_paths(db: Path, paths: Iterable[Path], *, options: ReadOptions | None =
                 store.log_imports(db, log_rows)
 
         try:
-            builder.build(target, accepted, progress=progress, before_swap=record,
-                          import_log=_log_frame(db, log_rows if not dry_run else []))
+            builder.build(
+                target,
+                accepted,
+                progress=progress,
+                before_swap=record,
+                import_log=_log_frame(db, log_rows if not dry_run else []),
+            )
         except ImportRejected as exc:
             summary.problems = exc.problems
             for o, _, _ in staged:
                 o.status = "rejected"
             if not dry_run:
-                store.log_imports(db, [_log_row(o, None, options, user, "rejected")
-                                       for o, _, _ in staged])
+                store.log_imports(
+                    db, [_log_row(o, None, options, user, "rejected") for o, _, _ in staged]
+                )
             return summary
         after = _snapshot(target)
         if dry_run:
@@ -154,9 +187,16 @@ def rebuild(db: Path, *, progress: Progress | None = None) -> builder.BuildResul
         imports = store.accepted_imports(db)
         missing = [i for i in imports if not i.path.exists()]
         if missing:
-            raise ImportRejected([Problem(file=i.file_name, key="etl.store.missing_original",
-                                          params={"path": str(i.path), "sha": i.sha256[:12]})
-                                  for i in missing])
+            raise ImportRejected(
+                [
+                    Problem(
+                        file=i.file_name,
+                        key="etl.store.missing_original",
+                        params={"path": str(i.path), "sha": i.sha256[:12]},
+                    )
+                    for i in missing
+                ]
+            )
         return builder.build(db, imports, progress=progress, import_log=store.import_log(db))
 
 
@@ -165,12 +205,11 @@ def ensure_built(db: Path) -> bool:
     if db.exists():
         try:
             with pdb.read(db) as con:
-                built = con.execute("SELECT value FROM build_info WHERE key = 'batches'")\
-                    .fetchone()
+                built = con.execute("SELECT value FROM build_info WHERE key = 'batches'").fetchone()
             want = [i.batch_id for i in store.accepted_imports(db)]
             if built and json.loads(built[0]) == want:
                 return False
-        except Exception:  # noqa: BLE001 - an unreadable build is rebuilt
+        except Exception:
             pass
     rebuild(db)
     return True
@@ -178,11 +217,13 @@ def ensure_built(db: Path) -> bool:
 
 # --- helpers -------------------------------------------------------------------------------
 
+
 def _snapshot(db: Path) -> pd.DataFrame:
     if not db.exists():
         return pd.DataFrame(columns=["year", "province_id", "measure", "score", "rank", "source"])
-    return pdb.query_df(db, "SELECT year, province_id, measure, score, rank, source "
-                            "FROM pci_scores")
+    return pdb.query_df(
+        db, "SELECT year, province_id, measure, score, rank, source FROM pci_scores"
+    )
 
 
 def _diff(summary: LoadSummary, before: pd.DataFrame, after: pd.DataFrame) -> None:
@@ -199,15 +240,26 @@ def _diff(summary: LoadSummary, before: pd.DataFrame, after: pd.DataFrame) -> No
     summary.unchanged = int(len(both) - changed.sum())
 
 
-def _log_row(o: FileOutcome, stored_as: str | None, options: ReadOptions, user: str,
-             outcome: str, batch: str | None = None) -> dict:
+def _log_row(
+    o: FileOutcome,
+    stored_as: str | None,
+    options: ReadOptions,
+    user: str,
+    outcome: str,
+    batch: str | None = None,
+) -> dict:
     return {
         "batch_id": batch or store.new_batch_id(o.sha256 or "0" * 8),
-        "file_name": o.file, "sha256": o.sha256, "stored_as": stored_as,
+        "file_name": o.file,
+        "sha256": o.sha256,
+        "stored_as": stored_as,
         "kind": o.kind or "unknown",
         "options": json.dumps({"year": options.year} if options.year else {}),
-        "sheets": o.sheets, "rows": o.rows, "imported_at": datetime.now(),
-        "imported_by": user, "outcome": outcome,
+        "sheets": o.sheets,
+        "rows": o.rows,
+        "imported_at": datetime.now(),
+        "imported_by": user,
+        "outcome": outcome,
         "message": "; ".join(p.message("en") for p in o.problems[:5]) or None,
     }
 

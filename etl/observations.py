@@ -41,8 +41,18 @@ INDICATOR_COLUMNS: dict[str, str] = {
 }
 INDICATOR_KEY = ["year", "province_id", "indicator_code", "source_title"]
 
-CONFLICT_COLUMNS = ["year", "province_id", "measure", "field", "kept_value", "kept_source",
-                    "other_value", "other_source", "origin", "note"]
+CONFLICT_COLUMNS = [
+    "year",
+    "province_id",
+    "measure",
+    "field",
+    "kept_value",
+    "kept_source",
+    "other_value",
+    "other_source",
+    "origin",
+    "note",
+]
 
 
 def empty_scores() -> pd.DataFrame:
@@ -97,14 +107,21 @@ def conform(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return df[list(columns)].astype(columns).reset_index(drop=True)
 
 
-def duplicate_problems(df: pd.DataFrame, key: list[str], file: str,
-                       problem_key: str) -> list[Problem]:
+def duplicate_problems(
+    df: pd.DataFrame, key: list[str], file: str, problem_key: str
+) -> list[Problem]:
     """One Problem per row whose key repeats an earlier row of the same input."""
     dup = df[df.duplicated(key, keep="first")]
     return [
-        Problem(file=file, key=problem_key, params={
-            "province": r.province_id, "year": int(r.year),
-            "what": getattr(r, "measure", None) or getattr(r, "indicator_code", ""),
-            "location": r.location})
+        Problem(
+            file=file,
+            key=problem_key,
+            params={
+                "province": r.province_id,
+                "year": int(r.year),
+                "what": getattr(r, "measure", None) or getattr(r, "indicator_code", ""),
+                "location": r.location,
+            },
+        )
         for r in dup.itertuples()
     ]

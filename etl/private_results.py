@@ -70,13 +70,16 @@ def looks_like_template(path: Path) -> bool:
         sheets = read_sheets(path, display_name=path.name, nrows=12)
     except ImportRejected:
         return False
-    return any(_find_header(df, SCORE_HEADERS, REQUIRED_SCORE + ("score",))[0] is not None
-               or _find_header(df, INDICATOR_HEADERS, REQUIRED_INDICATOR)[0] is not None
-               for df in sheets.values())
+    return any(
+        _find_header(df, SCORE_HEADERS, (*REQUIRED_SCORE, "score"))[0] is not None
+        or _find_header(df, INDICATOR_HEADERS, REQUIRED_INDICATOR)[0] is not None
+        for df in sheets.values()
+    )
 
 
-def read_private_results(path: Path, *, display_name: str | None = None,
-                         progress: Callable[[str], None] | None = None) -> Observations:
+def read_private_results(
+    path: Path, *, display_name: str | None = None, progress: Callable[[str], None] | None = None
+) -> Observations:
     """Read a filled-in template; every problem is collected before rejecting."""
     name = display_name or path.name
     sheets = read_sheets(path, display_name=name)
@@ -100,23 +103,40 @@ def read_private_results(path: Path, *, display_name: str | None = None,
         problems.append(Problem(file=name, key="etl.private.no_table"))
     provinces = {r["province_id"] for r in score_rows + ind_rows}
     if len(provinces) > 1:
-        problems.append(Problem(file=name, key="etl.private.several_provinces",
-                                params={"provinces": ", ".join(sorted(provinces))}))
+        problems.append(
+            Problem(
+                file=name,
+                key="etl.private.several_provinces",
+                params={"provinces": ", ".join(sorted(provinces))},
+            )
+        )
     if used and not score_rows and not ind_rows and not problems:
         problems.append(Problem(file=name, key="etl.private.empty"))
     scores = pd.DataFrame(score_rows)
     indicators = pd.DataFrame(ind_rows)
-    for df, key in ((scores, ["year", "province_id", "measure"]),
-                    (indicators, ["year", "province_id", "indicator_code"])):
+    for df, key in (
+        (scores, ["year", "province_id", "measure"]),
+        (indicators, ["year", "province_id", "indicator_code"]),
+    ):
         if df.empty:
             continue
         first = df.drop_duplicates(key).set_index(key)["location"]
         for r in df[df.duplicated(key)].itertuples():
             k = tuple(getattr(r, c) for c in key)
-            problems.append(Problem(file=name, key="etl.duplicate_row", sheet=r.sheet,
-                                    row=r.row, params={
-                                        "province": r.province_id, "year": r.year,
-                                        "what": k[2], "location": first.loc[k]}))
+            problems.append(
+                Problem(
+                    file=name,
+                    key="etl.duplicate_row",
+                    sheet=r.sheet,
+                    row=r.row,
+                    params={
+                        "province": r.province_id,
+                        "year": r.year,
+                        "what": k[2],
+                        "location": first.loc[k],
+                    },
+                )
+            )
     if problems:
         raise ImportRejected(problems)
     province = next(iter(provinces))
@@ -155,10 +175,25 @@ def write_template(path: Path, lang: str = "vi") -> Path:
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="1F4E79")
     layouts = (
-        (SHEET_SCORES, ["Năm", "Tỉnh", "Chỉ số", "Điểm", "Hạng", "Ghi chú"],
-         [8, 22, 10, 10, 8, 40]),
-        (SHEET_INDICATORS, ["Năm", "Tỉnh", "Chỉ số thành phần", "Mã chỉ tiêu", "Tên chỉ tiêu",
-                            "Đơn vị", "Giá trị", "Ghi chú"], [8, 22, 18, 14, 70, 10, 10, 30]),
+        (
+            SHEET_SCORES,
+            ["Năm", "Tỉnh", "Chỉ số", "Điểm", "Hạng", "Ghi chú"],
+            [8, 22, 10, 10, 8, 40],
+        ),
+        (
+            SHEET_INDICATORS,
+            [
+                "Năm",
+                "Tỉnh",
+                "Chỉ số thành phần",
+                "Mã chỉ tiêu",
+                "Tên chỉ tiêu",
+                "Đơn vị",
+                "Giá trị",
+                "Ghi chú",
+            ],
+            [8, 22, 18, 14, 70, 10, 10, 30],
+        ),
     )
     for title, headers, widths in layouts:
         ws = wb.create_sheet(title)
@@ -168,14 +203,19 @@ def write_template(path: Path, lang: str = "vi") -> Path:
             ws.column_dimensions[column_letter(j - 1)].width = w
         ws.freeze_panes = "A2"
         measures = '"PCI,' + ",".join(f"CSTP{i}" for i in range(1, 11)) + '"'
-        dv = DataValidation(type="list", formula1=measures if title == SHEET_SCORES else
-                            '"' + ",".join(f"CSTP{i}" for i in range(1, 11)) + '"',
-                            allow_blank=True)
+        dv = DataValidation(
+            type="list",
+            formula1=measures
+            if title == SHEET_SCORES
+            else '"' + ",".join(f"CSTP{i}" for i in range(1, 11)) + '"',
+            allow_blank=True,
+        )
         ws.add_data_validation(dv)
         dv.add("C2:C2000")
         if title == SHEET_INDICATORS:
-            units = DataValidation(type="list", formula1='"' + ",".join(UNITS) + '"',
-                                   allow_blank=True)
+            units = DataValidation(
+                type="list", formula1='"' + ",".join(UNITS) + '"', allow_blank=True
+            )
             ws.add_data_validation(units)
             units.add("F2:F2000")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,8 +225,10 @@ def write_template(path: Path, lang: str = "vi") -> Path:
 
 # --- helpers -------------------------------------------------------------------------------
 
-def _find_header(df: pd.DataFrame, spec: dict[str, tuple[str, ...]],
-                 required: tuple[str, ...]) -> tuple[int | None, dict[str, int]]:
+
+def _find_header(
+    df: pd.DataFrame, spec: dict[str, tuple[str, ...]], required: tuple[str, ...]
+) -> tuple[int | None, dict[str, int]]:
     """Row index of the header row and field → column index, searching the first rows."""
     for i in range(min(len(df), 12)):
         cols: dict[str, int] = {}
@@ -258,28 +300,55 @@ def _common(df, i, cols, name, sheet, problems) -> dict | None:
         if not 2005 <= year <= 2100:
             raise ValueError
     except (TypeError, ValueError):
-        problems.append(Problem(file=name, sheet=sheet, row=row,
-                                column=column_letter(cols["year"]),
-                                key="etl.private.bad_year", params={"value": year_v}))
+        problems.append(
+            Problem(
+                file=name,
+                sheet=sheet,
+                row=row,
+                column=column_letter(cols["year"]),
+                key="etl.private.bad_year",
+                params={"value": year_v},
+            )
+        )
         ok = False
         year = 0
     pid = resolver().try_resolve(prov_v) if prov_v is not None else None
     if pid is None:
-        problems.append(Problem(file=name, sheet=sheet, row=row,
-                                column=column_letter(cols["province"]),
-                                key="etl.unknown_province", params={"name": prov_v or ""}))
+        problems.append(
+            Problem(
+                file=name,
+                sheet=sheet,
+                row=row,
+                column=column_letter(cols["province"]),
+                key="etl.unknown_province",
+                params={"name": prov_v or ""},
+            )
+        )
         ok = False
     elif year and not resolver().provinces[pid].existed_in(year):
-        problems.append(Problem(file=name, sheet=sheet, row=row,
-                                column=column_letter(cols["province"]),
-                                key="etl.province_not_in_year",
-                                params={"name": prov_v, "year": year}))
+        problems.append(
+            Problem(
+                file=name,
+                sheet=sheet,
+                row=row,
+                column=column_letter(cols["province"]),
+                key="etl.province_not_in_year",
+                params={"name": prov_v, "year": year},
+            )
+        )
         ok = False
     measure = _measure(meas_v) if meas_v is not None else None
     if measure is None:
-        problems.append(Problem(file=name, sheet=sheet, row=row,
-                                column=column_letter(cols["measure"]),
-                                key="etl.private.bad_measure", params={"value": meas_v or ""}))
+        problems.append(
+            Problem(
+                file=name,
+                sheet=sheet,
+                row=row,
+                column=column_letter(cols["measure"]),
+                key="etl.private.bad_measure",
+                params={"value": meas_v or ""},
+            )
+        )
         ok = False
     if not ok:
         return None
@@ -302,9 +371,16 @@ def _read_score_rows(df, hdr, cols, name, sheet, problems) -> list[dict]:
             try:
                 score = _number(score_v)
             except ValueError:
-                problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                        column=column_letter(cols["score"]),
-                                        key="etl.text_in_number", params={"value": score_v}))
+                problems.append(
+                    Problem(
+                        file=name,
+                        sheet=sheet,
+                        row=i + 1,
+                        column=column_letter(cols["score"]),
+                        key="etl.text_in_number",
+                        params={"value": score_v},
+                    )
+                )
         if rank_v is not None:
             try:
                 rank = _number(rank_v)
@@ -312,31 +388,62 @@ def _read_score_rows(df, hdr, cols, name, sheet, problems) -> list[dict]:
                     raise ValueError
                 rank = int(rank)
             except ValueError:
-                problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                        column=column_letter(cols["rank"]),
-                                        key="etl.private.bad_rank_text", params={"value": rank_v}))
+                problems.append(
+                    Problem(
+                        file=name,
+                        sheet=sheet,
+                        row=i + 1,
+                        column=column_letter(cols["rank"]),
+                        key="etl.private.bad_rank_text",
+                        params={"value": rank_v},
+                    )
+                )
                 rank = None
         if base is None:
             continue
         top = 100.0 if base["measure"] == "PCI" else 10.0
         if score is not None and not 0 <= score <= top:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols["score"]),
-                                    key="etl.score_out_of_range",
-                                    params={"value": score, "max": int(top)}))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols["score"]),
+                    key="etl.score_out_of_range",
+                    params={"value": score, "max": int(top)},
+                )
+            )
         n = n_provinces(base["year"])
         if rank is not None and not 1 <= rank <= n:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols["rank"]),
-                                    key="etl.rank_out_of_range",
-                                    params={"value": rank, "n": n, "year": base["year"]}))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols["rank"]),
+                    key="etl.rank_out_of_range",
+                    params={"value": rank, "n": n, "year": base["year"]},
+                )
+            )
         if score is None and rank is None:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols.get("score", cols["measure"])),
-                                    key="etl.private.no_figure"))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols.get("score", cols["measure"])),
+                    key="etl.private.no_figure",
+                )
+            )
             continue
-        out.append({**base, "score": score, "rank": rank,
-                    "location": f"{name}, trang «{sheet}», dòng {i + 1}"})
+        out.append(
+            {
+                **base,
+                "score": score,
+                "rank": rank,
+                "location": f"{name}, trang «{sheet}», dòng {i + 1}",
+            }
+        )
     return out
 
 
@@ -352,38 +459,77 @@ def _read_indicator_rows(df, hdr, cols, name, sheet, problems) -> list[dict]:
         unit_v = _cell(df, i, cols.get("unit"))
         value = None
         if ind_name is None:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols["name"]),
-                                    key="etl.private.no_indicator_name"))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols["name"]),
+                    key="etl.private.no_indicator_name",
+                )
+            )
         try:
             value = _number(value_v) if value_v is not None else None
             if value is None:
-                problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                        column=column_letter(cols["value"]),
-                                        key="etl.private.no_value"))
+                problems.append(
+                    Problem(
+                        file=name,
+                        sheet=sheet,
+                        row=i + 1,
+                        column=column_letter(cols["value"]),
+                        key="etl.private.no_value",
+                    )
+                )
         except ValueError:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols["value"]),
-                                    key="etl.text_in_number", params={"value": value_v}))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols["value"]),
+                    key="etl.text_in_number",
+                    params={"value": value_v},
+                )
+            )
         unit = _unit(unit_v)
         if unit is None:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols["unit"]) if "unit" in cols else None,
-                                    key="etl.private.bad_unit",
-                                    params={"value": unit_v or "", "units": ", ".join(UNITS)}))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols["unit"]) if "unit" in cols else None,
+                    key="etl.private.bad_unit",
+                    params={"value": unit_v or "", "units": ", ".join(UNITS)},
+                )
+            )
         if base is None or ind_name is None or value is None or unit is None:
             continue
         if unit == "percent" and not 0 <= value <= 100:
-            problems.append(Problem(file=name, sheet=sheet, row=i + 1,
-                                    column=column_letter(cols["value"]),
-                                    key="etl.private.percent_out_of_range",
-                                    params={"value": value}))
+            problems.append(
+                Problem(
+                    file=name,
+                    sheet=sheet,
+                    row=i + 1,
+                    column=column_letter(cols["value"]),
+                    key="etl.private.percent_out_of_range",
+                    params={"value": value},
+                )
+            )
             continue
         clean_name = " ".join(str(ind_name).split())
-        out.append({**base, "indicator_code": str(code).strip() if code is not None
-                    else indicator_slug(base["measure"], clean_name),
-                    "indicator_name_vi": clean_name, "unit": unit, "value": value,
-                    "location": f"{name}, trang «{sheet}», dòng {i + 1}"})
+        out.append(
+            {
+                **base,
+                "indicator_code": str(code).strip()
+                if code is not None
+                else indicator_slug(base["measure"], clean_name),
+                "indicator_name_vi": clean_name,
+                "unit": unit,
+                "value": value,
+                "location": f"{name}, trang «{sheet}», dòng {i + 1}",
+            }
+        )
     return out
 
 

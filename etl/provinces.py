@@ -92,8 +92,12 @@ def resolver() -> ProvinceResolver:
     """The resolver built from the shipped reference files (cached: they never change at run time)."""
     provinces = {
         r["province_id"]: Province(
-            province_id=r["province_id"], name_vi=r["name_vi"], name_en=r["name_en"],
-            region_id=r["region_id"], region_vi=r["region_vi"], region_en=r["region_en"],
+            province_id=r["province_id"],
+            name_vi=r["name_vi"],
+            name_en=r["name_en"],
+            region_id=r["region_id"],
+            region_vi=r["region_vi"],
+            region_en=r["region_en"],
             first_year=int(r["first_year"]),
             last_year=int(r["last_year"]) if r["last_year"] else None,
             successor_id=r["successor_id"] or None,
@@ -104,10 +108,14 @@ def resolver() -> ProvinceResolver:
     for row in read_aliases():
         key = normalize_name(row["alias"])
         if row["province_id"] not in provinces:
-            raise ValueError(f"province_aliases.csv: {row['alias']!r} points to unknown id "
-                             f"{row['province_id']!r}")
+            raise ValueError(
+                f"province_aliases.csv: {row['alias']!r} points to unknown id "
+                f"{row['province_id']!r}"
+            )
         if aliases.get(key, row["province_id"]) != row["province_id"]:
-            raise ValueError(f"province_aliases.csv: {row['alias']!r} is ambiguous "
-                             f"({aliases[key]} vs {row['province_id']})")
+            raise ValueError(
+                f"province_aliases.csv: {row['alias']!r} is ambiguous "
+                f"({aliases[key]} vs {row['province_id']})"
+            )
         aliases[key] = row["province_id"]
     return ProvinceResolver(provinces=provinces, aliases=aliases)

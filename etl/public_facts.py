@@ -47,8 +47,9 @@ def source_kind(title: str) -> str:
 
 def read_shipped(public_dir: Path = PUBLIC_DIR) -> Observations:
     """Every shipped public fact, plus the recorded conflicts between sources."""
-    parts = [read_public_csv(public_dir / name, display_name=f"data/public/{name}")
-             for name in SHIPPED]
+    parts = [
+        read_public_csv(public_dir / name, display_name=f"data/public/{name}") for name in SHIPPED
+    ]
     parts.append(read_recorded_conflicts(public_dir / "pci_conflicts.csv"))
     return Observations.concat(parts)
 
@@ -66,8 +67,15 @@ def read_public_csv(path: Path, *, display_name: str | None = None) -> Observati
     elif {"year", "province", "score", "rank", "source"} <= cols:
         measure = pd.Series("PCI", index=df.index)
     else:
-        raise ImportRejected([Problem(file=name, key="etl.public.unknown_columns",
-                                      params={"columns": ", ".join(df.columns)})])
+        raise ImportRejected(
+            [
+                Problem(
+                    file=name,
+                    key="etl.public.unknown_columns",
+                    params={"columns": ", ".join(df.columns)},
+                )
+            ]
+        )
     res = resolver()
     rows = []
     for i, r in df.iterrows():
@@ -75,31 +83,61 @@ def read_public_csv(path: Path, *, display_name: str | None = None) -> Observati
         pid = res.try_resolve(r["province"])
         m = measure[i]
         if pid is None:
-            problems.append(Problem(file=name, key="etl.unknown_province", row=excel_row,
-                                    column="province", params={"name": r["province"]}))
+            problems.append(
+                Problem(
+                    file=name,
+                    key="etl.unknown_province",
+                    row=excel_row,
+                    column="province",
+                    params={"name": r["province"]},
+                )
+            )
             continue
         if not isinstance(m, str) or m not in {"PCI", *_MEASURE_FROM_NO.values()}:
-            problems.append(Problem(file=name, key="etl.public.bad_measure", row=excel_row,
-                                    params={"value": r.get("measure", r.get("subindex_no"))}))
+            problems.append(
+                Problem(
+                    file=name,
+                    key="etl.public.bad_measure",
+                    row=excel_row,
+                    params={"value": r.get("measure", r.get("subindex_no"))},
+                )
+            )
             continue
         try:
             year = int(r["year"])
             score = float(r["score"]) if r["score"].strip() else None
             rank = int(r["rank"]) if r["rank"].strip() else None
         except ValueError as exc:
-            problems.append(Problem(file=name, key="etl.public.bad_number", row=excel_row,
-                                    params={"detail": str(exc)}))
+            problems.append(
+                Problem(
+                    file=name,
+                    key="etl.public.bad_number",
+                    row=excel_row,
+                    params={"detail": str(exc)},
+                )
+            )
             continue
         if score is None and rank is None:
             continue  # a row that only names a province carries no figure
         src = r["source"].strip()
         if not src:
-            problems.append(Problem(file=name, key="etl.public.no_source", row=excel_row,
-                                    column="source"))
+            problems.append(
+                Problem(file=name, key="etl.public.no_source", row=excel_row, column="source")
+            )
             continue
-        rows.append({"year": year, "province_id": pid, "measure": m, "score": score,
-                     "rank": rank, "source_title": src, "source_kind": source_kind(src),
-                     "preferred": False, "location": f"{name}, dòng {excel_row}"})
+        rows.append(
+            {
+                "year": year,
+                "province_id": pid,
+                "measure": m,
+                "score": score,
+                "rank": rank,
+                "source_title": src,
+                "source_kind": source_kind(src),
+                "preferred": False,
+                "location": f"{name}, dòng {excel_row}",
+            }
+        )
     if problems:
         raise ImportRejected(problems)
     scores = pd.DataFrame(rows)
@@ -127,18 +165,40 @@ def read_recorded_conflicts(path: Path) -> Observations:
         year = int(r["year"])
         kept_score = float(r["kept_score"]) if r["kept_score"] else None
         kept_rank = int(r["kept_rank"]) if r["kept_rank"] else None
-        obs.append({"year": year, "province_id": pid, "measure": measure, "score": kept_score,
-                    "rank": kept_rank, "source_title": r["kept_source"],
-                    "source_kind": source_kind(r["kept_source"]), "preferred": True,
-                    "location": f"data/public/pci_conflicts.csv, dòng {int(i) + 2}"})
-        for field, kept, other in (("score", r["kept_score"], r["other_score"]),
-                                   ("rank", r["kept_rank"], r["other_rank"])):
+        obs.append(
+            {
+                "year": year,
+                "province_id": pid,
+                "measure": measure,
+                "score": kept_score,
+                "rank": kept_rank,
+                "source_title": r["kept_source"],
+                "source_kind": source_kind(r["kept_source"]),
+                "preferred": True,
+                "location": f"data/public/pci_conflicts.csv, dòng {int(i) + 2}",
+            }
+        )
+        for field, kept, other in (
+            ("score", r["kept_score"], r["other_score"]),
+            ("rank", r["kept_rank"], r["other_rank"]),
+        ):
             if other and other != kept:
-                conflicts.append({"year": year, "province_id": pid, "measure": measure,
-                                  "field": field,
-                                  "kept_value": float(kept) if kept else None,
-                                  "kept_source": r["kept_source"],
-                                  "other_value": float(other), "other_source": r["other_source"],
-                                  "origin": "recorded", "note": None})
-    return Observations(scores=pd.DataFrame(obs),
-                        conflicts=pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS), sheets=1)
+                conflicts.append(
+                    {
+                        "year": year,
+                        "province_id": pid,
+                        "measure": measure,
+                        "field": field,
+                        "kept_value": float(kept) if kept else None,
+                        "kept_source": r["kept_source"],
+                        "other_value": float(other),
+                        "other_source": r["other_source"],
+                        "origin": "recorded",
+                        "note": None,
+                    }
+                )
+    return Observations(
+        scores=pd.DataFrame(obs),
+        conflicts=pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS),
+        sheets=1,
+    )

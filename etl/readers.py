@@ -34,16 +34,22 @@ def detect_kind(path: Path, display_name: str | None = None) -> str:
     name = display_name or path.name
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise ImportRejected([Problem(file=name, key="etl.unsupported_type",
-                                      params={"suffix": suffix or "?"})])
+        raise ImportRejected(
+            [Problem(file=name, key="etl.unsupported_type", params={"suffix": suffix or "?"})]
+        )
     if private_results.looks_like_template(path):
         return "private_results"
     return "vcci_workbook" if suffix in EXCEL_SUFFIXES else "public_csv"
 
 
-def read_file(path: Path, kind: str, *, display_name: str | None = None,
-              options: ReadOptions | None = None,
-              progress: Callable[[str], None] | None = None) -> Observations:
+def read_file(
+    path: Path,
+    kind: str,
+    *,
+    display_name: str | None = None,
+    options: ReadOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Observations:
     """Parse one file of a known kind into observations (raises ImportRejected)."""
     from etl import private_results, public_facts
 
@@ -60,8 +66,9 @@ def read_file(path: Path, kind: str, *, display_name: str | None = None,
     raise ValueError(f"unknown kind {kind!r}")
 
 
-def workbook_observations(path: Path, name: str, options: ReadOptions,
-                          progress: Callable[[str], None] | None) -> Observations:
+def workbook_observations(
+    path: Path, name: str, options: ReadOptions, progress: Callable[[str], None] | None
+) -> Observations:
     """A VCCI workbook as observations: every score with its sheet and cell."""
     from etl.vcci_workbook import read_vcci_workbook
 
@@ -72,16 +79,17 @@ def workbook_observations(path: Path, name: str, options: ReadOptions,
         source_title=lambda d: title + ", trang «" + d["sheet"] + "»",
         source_kind="official",
         preferred=False,
-        location=lambda d: name + ", trang «" + d["sheet"] + "», ô " + d["column"]
-        + d["row"].astype(str),
+        location=lambda d: (
+            name + ", trang «" + d["sheet"] + "», ô " + d["column"] + d["row"].astype(str)
+        ),
     )
     indicators = wb.indicators.assign(
         year=wb.year,
         source_title=lambda d: title + ", trang «" + d["sheet"] + "»",
         source_kind="official",
-        location=lambda d: name + ", trang «" + d["sheet"] + "», ô " + d["column"]
-        + d["row"].astype(str),
+        location=lambda d: (
+            name + ", trang «" + d["sheet"] + "», ô " + d["column"] + d["row"].astype(str)
+        ),
     )
     sheets = len(set(wb.scores["sheet"]) | set(wb.indicators["sheet"]))
-    return Observations(scores=scores, indicators=indicators, sheets=sheets,
-                        notes=list(wb.notes))
+    return Observations(scores=scores, indicators=indicators, sheets=sheets, notes=list(wb.notes))

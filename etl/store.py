@@ -42,7 +42,7 @@ def sha256_of(path: Path) -> str:
 def current_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         return "unknown"
 
 
@@ -84,10 +84,21 @@ def accepted_imports(db: Path) -> list[StoredImport]:
     out = []
     for bid, stored, fname, kind, sha, options, at, by, sheets, nrows, msg in rows:
         opts = json.loads(options or "{}")
-        out.append(StoredImport(batch_id=bid, path=store / stored, file_name=fname, kind=kind,
-                                sha256=sha, options=ReadOptions(year=opts.get("year")),
-                                imported_at=at, imported_by=by, sheets=sheets, rows=nrows,
-                                message=msg))
+        out.append(
+            StoredImport(
+                batch_id=bid,
+                path=store / stored,
+                file_name=fname,
+                kind=kind,
+                sha256=sha,
+                options=ReadOptions(year=opts.get("year")),
+                imported_at=at,
+                imported_by=by,
+                sheets=sheets,
+                rows=nrows,
+                message=msg,
+            )
+        )
     return out
 
 
@@ -120,8 +131,11 @@ def log_imports(db: Path, rows: list[dict]) -> None:
         return
     with pdb.state(state_path(db)) as con:
         for r in rows:
-            con.execute("""
+            con.execute(
+                """
                 INSERT INTO imports (batch_id, file_name, sha256, stored_as, kind, options,
                                      sheets, rows, imported_at, imported_by, outcome, message)
                 VALUES ($batch_id, $file_name, $sha256, $stored_as, $kind, $options, $sheets,
-                        $rows, $imported_at, $imported_by, $outcome, $message)""", r)
+                        $rows, $imported_at, $imported_by, $outcome, $message)""",
+                r,
+            )

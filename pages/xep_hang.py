@@ -12,8 +12,9 @@ lang = state.lang()
 st.title(tr("ranking.title"))
 
 years = q(scores.years, "PCI", auth.include_private())
-year = state.select_year(years, label=tr("ranking.year"), key="ranking",
-                         default=2020 if 2020 in years else None)
+year = state.select_year(
+    years, label=tr("ranking.year"), key="ranking", default=2020 if 2020 in years else None
+)
 table = q(scores.ranking_table, year, auth.include_private())
 shown = ranking_display(table, year, lang, my_province=state.my_province())
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0

@@ -28,10 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pci",
         description="PCI Việt Nam — dữ liệu và bảng điều khiển chỉ số năng lực cạnh tranh cấp tỉnh.",
     )
-    parser.add_argument("--db", metavar="FILE",
-                        help="database file (default: $PCI_DB or data/pci.duckdb)")
-    parser.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of messages (default: $PCI_LANG or vi)")
+    parser.add_argument(
+        "--db", metavar="FILE", help="database file (default: $PCI_DB or data/pci.duckdb)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=None,
+        help="language of messages (default: $PCI_LANG or vi)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:

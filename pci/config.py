@@ -26,8 +26,11 @@ def db_path(override: str | os.PathLike[str] | None = None) -> Path:
 
 def state_path(db: Path) -> Path:
     """The user-state database (targets, history, imports) that sits beside ``db``."""
-    return db.with_name(db.stem + "_state.duckdb") if db.stem != "pci" else \
-        db.with_name("pci_state.duckdb")
+    return (
+        db.with_name(db.stem + "_state.duckdb")
+        if db.stem != "pci"
+        else db.with_name("pci_state.duckdb")
+    )
 
 
 def store_dir(db: Path) -> Path:

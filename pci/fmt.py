@@ -23,8 +23,14 @@ def is_missing(value: object) -> bool:
         return str(value) in {"<NA>", "NaT"}
 
 
-def number(value: object, lang: str = "vi", decimals: int = 2, *, missing: str | None = None,
-           signed: bool = False) -> str:
+def number(
+    value: object,
+    lang: str = "vi",
+    decimals: int = 2,
+    *,
+    missing: str | None = None,
+    signed: bool = False,
+) -> str:
     """Format a number with the language's separators; ``missing`` text for NA."""
     if is_missing(value):
         return missing if missing is not None else t("common.na", normalize_lang(lang))
@@ -35,8 +41,9 @@ def number(value: object, lang: str = "vi", decimals: int = 2, *, missing: str |
     return s
 
 
-def integer(value: object, lang: str = "vi", *, missing: str | None = None,
-            signed: bool = False) -> str:
+def integer(
+    value: object, lang: str = "vi", *, missing: str | None = None, signed: bool = False
+) -> str:
     """Whole numbers (ranks, counts) with thousands separators."""
     return number(value, lang, 0, missing=missing, signed=signed)
 
@@ -46,12 +53,15 @@ def percent(value: object, lang: str = "vi", decimals: int = 0, *, fraction: boo
     if is_missing(value):
         return t("common.na", normalize_lang(lang))
     x = float(value) * (100 if fraction else 1)  # type: ignore[arg-type]
-    return f"{number(x, lang, decimals)} %" if normalize_lang(lang) == "vi" else \
-        f"{number(x, lang, decimals)}%"
+    return (
+        f"{number(x, lang, decimals)} %"
+        if normalize_lang(lang) == "vi"
+        else f"{number(x, lang, decimals)}%"
+    )
 
 
 def rank_of(rank: object, total: object, lang: str = "vi") -> str:
-    """"56/63" — the way plans and press releases quote a rank."""
+    """ "56/63" — the way plans and press releases quote a rank."""
     if is_missing(rank):
         return t("common.na", normalize_lang(lang))
     if is_missing(total):
@@ -66,10 +76,12 @@ def day(value: date | datetime | str | None, lang: str = "vi") -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     if normalize_lang(lang) == "vi":
-        return value.strftime("%d/%m/%Y") + (value.strftime(" %H:%M")
-                                             if isinstance(value, datetime) else "")
-    return value.strftime("%Y-%m-%d") + (value.strftime(" %H:%M")
-                                         if isinstance(value, datetime) else "")
+        return value.strftime("%d/%m/%Y") + (
+            value.strftime(" %H:%M") if isinstance(value, datetime) else ""
+        )
+    return value.strftime("%Y-%m-%d") + (
+        value.strftime(" %H:%M") if isinstance(value, datetime) else ""
+    )
 
 
 def d3_format(lang: str = "vi") -> dict[str, object]:

@@ -47,8 +47,10 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @cache
 def editions() -> dict[int, Edition]:
-    return {int(r["year"]): Edition(int(r["year"]), int(r["n_provinces"]), r["published_scope"])
-            for r in _rows("editions.csv")}
+    return {
+        int(r["year"]): Edition(int(r["year"]), int(r["n_provinces"]), r["published_scope"])
+        for r in _rows("editions.csv")
+    }
 
 
 def n_provinces(year: int) -> int:
@@ -60,10 +62,18 @@ def n_provinces(year: int) -> int:
 
 @cache
 def periods() -> tuple[Period, ...]:
-    return tuple(Period(r["period_id"], int(r["first_year"]),
-                        int(r["last_year"]) if r["last_year"] else None,
-                        r["label_vi"], r["label_en"], r["note_vi"], r["note_en"])
-                 for r in _rows("methodology_periods.csv"))
+    return tuple(
+        Period(
+            r["period_id"],
+            int(r["first_year"]),
+            int(r["last_year"]) if r["last_year"] else None,
+            r["label_vi"],
+            r["label_en"],
+            r["note_vi"],
+            r["note_en"],
+        )
+        for r in _rows("methodology_periods.csv")
+    )
 
 
 def period_of(year: int) -> Period:
@@ -100,7 +110,10 @@ def measure_name(measure: str, year: int | None, lang: str = "vi", *, short: boo
 def measure_exists(measure: str, year: int) -> bool:
     """Did the methodology of ``year`` have this sub-index? (No CSTP6 in 2009–2012.)"""
     for r in _names():
-        if r["measure"] == measure and int(r["first_year"]) <= year and \
-                (not r["last_year"] or year <= int(r["last_year"])):
+        if (
+            r["measure"] == measure
+            and int(r["first_year"]) <= year
+            and (not r["last_year"] or year <= int(r["last_year"]))
+        ):
             return True
     return False

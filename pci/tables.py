@@ -14,19 +14,22 @@ from pci.reference import measure_exists, measure_name
 from pci.schema import SUBINDICES
 
 
-def ranking_display(table: pd.DataFrame, year: int, lang: str,
-                    my_province: str | None = None) -> pd.DataFrame:
+def ranking_display(
+    table: pd.DataFrame, year: int, lang: str, my_province: str | None = None
+) -> pd.DataFrame:
     """The ranking of one edition with headers in ``lang``; absent figures say so."""
     na = t("common.na_short", lang)
     name_col = "name_vi" if lang == "vi" else "name_en"
     region_col = "region_vi" if lang == "vi" else "region_en"
-    out = pd.DataFrame({
-        t("tables.rank", lang): table.get("PCI_rank"),
-        t("tables.province", lang): table[name_col] + table["province_id"].map(
-            lambda p: " ★" if p == my_province else ""),
-        t("tables.region", lang): table[region_col],
-        t("tables.pci_score", lang): table.get("PCI_score"),
-    })
+    out = pd.DataFrame(
+        {
+            t("tables.rank", lang): table.get("PCI_rank"),
+            t("tables.province", lang): table[name_col]
+            + table["province_id"].map(lambda p: " ★" if p == my_province else ""),
+            t("tables.region", lang): table[region_col],
+            t("tables.pci_score", lang): table.get("PCI_score"),
+        }
+    )
     for m in SUBINDICES:
         if not measure_exists(m, year):
             continue
@@ -37,6 +40,9 @@ def ranking_display(table: pd.DataFrame, year: int, lang: str,
         if col in (t("tables.province", lang), t("tables.region", lang)):
             continue
         is_rank = col == t("tables.rank", lang) or col.endswith(t("tables.rank_short", lang))
-        out[col] = out[col].map(lambda v, r=is_rank: na if fmt.is_missing(v) else
-                                (fmt.integer(v, lang) if r else fmt.number(v, lang, 2)))
+        out[col] = out[col].map(
+            lambda v, r=is_rank: (
+                na if fmt.is_missing(v) else (fmt.integer(v, lang) if r else fmt.number(v, lang, 2))
+            )
+        )
     return out

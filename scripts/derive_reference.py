@@ -19,8 +19,14 @@ PUBLIC = ROOT / "data" / "public"
 OUT = ROOT / "data" / "reference"
 
 # English names as used by VCCI's English pages and the international press.
-EN = {"TP. Hồ Chí Minh": "Ho Chi Minh City", "Hà Nội": "Hanoi", "Thừa Thiên Huế": "Thua Thien Hue",
-      "Đà Nẵng": "Da Nang", "Hải Phòng": "Hai Phong", "Cần Thơ": "Can Tho"}
+EN = {
+    "TP. Hồ Chí Minh": "Ho Chi Minh City",
+    "Hà Nội": "Hanoi",
+    "Thừa Thiên Huế": "Thua Thien Hue",
+    "Đà Nẵng": "Da Nang",
+    "Hải Phòng": "Hai Phong",
+    "Cần Thơ": "Can Tho",
+}
 
 
 def ascii_fold(text: str) -> str:
@@ -42,14 +48,18 @@ def main() -> None:
     old_to_new: dict[str, str] = {}
     units = []
     for new_name, olds in sorted(members.items()):
-        if len(olds) == 1:
-            unit_id = slug(olds[0])  # unchanged territory keeps its id (Huế: renamed only)
-        else:
-            unit_id = f"{slug(new_name)}-2025"
+        # An unchanged territory keeps its id (Huế was only renamed).
+        unit_id = slug(olds[0]) if len(olds) == 1 else f"{slug(new_name)}-2025"
         for old in olds:
             old_to_new[old] = unit_id
-        units.append({"unit_id": unit_id, "name_vi": new_name, "merged": len(olds) > 1,
-                      "members": ";".join(sorted(slug(o) for o in olds))})
+        units.append(
+            {
+                "unit_id": unit_id,
+                "name_vi": new_name,
+                "merged": len(olds) > 1,
+                "members": ";".join(sorted(slug(o) for o in olds)),
+            }
+        )
     out_rows = []
     for p in provinces:
         name = p["province"]
@@ -57,27 +67,33 @@ def main() -> None:
         is_ha_tay = pid == "ha-tay"
         new_unit = old_to_new.get(name, "")
         merged_away = bool(new_unit) and new_unit != pid
-        out_rows.append({
-            "province_id": pid,
-            "name_vi": name,
-            "name_ascii": p["province_ascii"].replace("TP. ", ""),
-            "name_en": EN.get(name, p["province_ascii"].replace("TP. ", "")),
-            "pci_code": p["pci_code"],
-            "gso_code": p["gso_code"],
-            "region_id": slug(p["region_gso6_en"]) if p["region_gso6_en"] else "red-river-delta",
-            "region_vi": p["region_gso6_vi"] or "Đồng bằng sông Hồng",
-            "region_en": p["region_gso6_en"] or "Red River Delta",
-            "first_year": 2005,
-            "last_year": 2008 if is_ha_tay else (2024 if merged_away else ""),
-            "successor_id": "ha-noi" if is_ha_tay else (new_unit if merged_away else ""),
-            "successor_year": 2008 if is_ha_tay else (2025 if merged_away else ""),
-            "successor_basis": ("Nghị quyết 15/2008/QH12 (Hà Tây sáp nhập vào Hà Nội từ 1/8/2008)"
-                                if is_ha_tay else
-                                ("Nghị quyết 202/2025/QH15 (hiệu lực 1/7/2025)" if merged_away else "")),
-            "unit_2025_id": "" if is_ha_tay else new_unit,
-            "source": p["source"] + (" ; Hà Tây region: GSO 6-region list (Red River Delta)"
-                                     if is_ha_tay else ""),
-        })
+        out_rows.append(
+            {
+                "province_id": pid,
+                "name_vi": name,
+                "name_ascii": p["province_ascii"].replace("TP. ", ""),
+                "name_en": EN.get(name, p["province_ascii"].replace("TP. ", "")),
+                "pci_code": p["pci_code"],
+                "gso_code": p["gso_code"],
+                "region_id": slug(p["region_gso6_en"])
+                if p["region_gso6_en"]
+                else "red-river-delta",
+                "region_vi": p["region_gso6_vi"] or "Đồng bằng sông Hồng",
+                "region_en": p["region_gso6_en"] or "Red River Delta",
+                "first_year": 2005,
+                "last_year": 2008 if is_ha_tay else (2024 if merged_away else ""),
+                "successor_id": "ha-noi" if is_ha_tay else (new_unit if merged_away else ""),
+                "successor_year": 2008 if is_ha_tay else (2025 if merged_away else ""),
+                "successor_basis": (
+                    "Nghị quyết 15/2008/QH12 (Hà Tây sáp nhập vào Hà Nội từ 1/8/2008)"
+                    if is_ha_tay
+                    else ("Nghị quyết 202/2025/QH15 (hiệu lực 1/7/2025)" if merged_away else "")
+                ),
+                "unit_2025_id": "" if is_ha_tay else new_unit,
+                "source": p["source"]
+                + (" ; Hà Tây region: GSO 6-region list (Red River Delta)" if is_ha_tay else ""),
+            }
+        )
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / "provinces.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(out_rows[0]))
@@ -85,8 +101,9 @@ def main() -> None:
         w.writerows(sorted(out_rows, key=lambda r: r["province_id"]))
     src = merger[0]["source"]
     with (OUT / "units_2025.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=["unit_id", "name_vi", "name_ascii", "merged", "members",
-                                           "source"])
+        w = csv.DictWriter(
+            fh, fieldnames=["unit_id", "name_vi", "name_ascii", "merged", "members", "source"]
+        )
         w.writeheader()
         for u in units:
             w.writerow({**u, "name_ascii": ascii_fold(u["name_vi"]), "source": src})

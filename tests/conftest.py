@@ -41,7 +41,8 @@ def workbooks_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("workbooks") / "pci.duckdb"
     summary = load_paths(db, [VCCI_DIR])
     assert summary.ok, [p.message("en") for f in summary.rejected for p in f.problems] + [
-        p.message("en") for p in summary.problems]
+        p.message("en") for p in summary.problems
+    ]
     return db
 
 

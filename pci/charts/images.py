@@ -28,8 +28,9 @@ def _ensure_server() -> None:
     _started = True
 
 
-def figure_bytes(fig: go.Figure, fmt: str = "png", *, width: int = 1600, height: int = 900,
-                 scale: float = 1.0) -> bytes:
+def figure_bytes(
+    fig: go.Figure, fmt: str = "png", *, width: int = 1600, height: int = 900, scale: float = 1.0
+) -> bytes:
     """Render ``fig`` to ``fmt`` (png, svg, pdf, jpeg). Thread-safe."""
     with _lock:
         _ensure_server()

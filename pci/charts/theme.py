@@ -13,8 +13,7 @@ from pci.fmt import d3_format
 from pci.i18n import t
 from pci.reference import break_years, period_of
 
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
-             "#000000")
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 HIGHLIGHT = "#D55E00"  # "my province"
 NEUTRAL = "#9AA5B1"
 MEDIAN = "#4D4D4D"
@@ -28,8 +27,14 @@ def font_sizes(big: bool) -> dict[str, int]:
     return {"base": 20, "title": 26, "tick": 18} if big else {"base": 14, "title": 18, "tick": 13}
 
 
-def apply(fig: go.Figure, lang: str = "vi", *, big: bool = False, title: str | None = None,
-          height: int | None = None) -> go.Figure:
+def apply(
+    fig: go.Figure,
+    lang: str = "vi",
+    *,
+    big: bool = False,
+    title: str | None = None,
+    height: int | None = None,
+) -> go.Figure:
     """Apply the house style (fonts, separators, colours, margins) to ``fig`` in place."""
     sizes = font_sizes(big)
     fig.update_layout(
@@ -37,7 +42,8 @@ def apply(fig: go.Figure, lang: str = "vi", *, big: bool = False, title: str | N
         colorway=list(OKABE_ITO),
         font={"family": FONT, "size": sizes["base"], "color": "#1F2933"},
         title={"text": title, "font": {"size": sizes["title"]}, "x": 0, "xanchor": "left"}
-        if title else None,
+        if title
+        else None,
         margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
         hoverlabel={"font": {"family": FONT, "size": sizes["base"]}},
         legend={"font": {"size": sizes["base"]}},
@@ -53,8 +59,14 @@ def apply(fig: go.Figure, lang: str = "vi", *, big: bool = False, title: str | N
 def rank_axis(fig: go.Figure, n: int, *, row: int | None = None, col: int | None = None) -> None:
     """Rank 1 at the top, whole numbers, a little room around 1 and n."""
     kwargs = {"row": row, "col": col} if row else {}
-    fig.update_yaxes(autorange=False, range=[n + 1, 0], dtick=5 if n > 20 else 1,
-                     tick0=1, zeroline=False, **kwargs)
+    fig.update_yaxes(
+        autorange=False,
+        range=[n + 1, 0],
+        dtick=5 if n > 20 else 1,
+        tick0=1,
+        zeroline=False,
+        **kwargs,
+    )
 
 
 def mark_breaks(fig: go.Figure, years: list[int], lang: str = "vi", *, big: bool = False) -> None:
@@ -65,11 +77,17 @@ def mark_breaks(fig: go.Figure, years: list[int], lang: str = "vi", *, big: bool
     for y in break_years():
         if lo < y <= hi:
             fig.add_vline(x=y - 0.5, line_dash="dash", line_color=NEUTRAL, line_width=1.5)
-            fig.add_annotation(x=y - 0.5, y=1, yref="paper", yanchor="bottom", showarrow=False,
-                               text=t("charts.break_label", lang, year=y,
-                                      period=period_of(y).label(lang)),
-                               font={"size": font_sizes(big)["tick"] - 2, "color": MEDIAN},
-                               textangle=0, xanchor="left")
+            fig.add_annotation(
+                x=y - 0.5,
+                y=1,
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                text=t("charts.break_label", lang, year=y, period=period_of(y).label(lang)),
+                font={"size": font_sizes(big)["tick"] - 2, "color": MEDIAN},
+                textangle=0,
+                xanchor="left",
+            )
 
 
 def segments(years: list[int]) -> list[list[int]]:

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     lang, db = args.lang, args.db
     try:
         ensure_built(db)
-    except Exception as exc:  # noqa: BLE001 - report, do not crash
+    except Exception as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     info = quality.build_info(db)
@@ -30,28 +30,56 @@ def run(args: argparse.Namespace) -> int:
     print()
     print(t("cli.check.coverage", lang))
     for r in quality.coverage(db).itertuples():
-        print(f"  {r.year}: " + t("cli.check.coverage_row", lang, n=r.n_provinces,
-                                  scores=r.with_score, ranks=r.with_rank, sub=r.subindex_rows,
-                                  ind=r.indicator_values, kinds=r.kinds))
+        print(
+            f"  {r.year}: "
+            + t(
+                "cli.check.coverage_row",
+                lang,
+                n=r.n_provinces,
+                scores=r.with_score,
+                ranks=r.with_rank,
+                sub=r.subindex_rows,
+                ind=r.indicator_values,
+                kinds=r.kinds,
+            )
+        )
     print()
     print(t("cli.check.residuals", lang))
     for r in quality.residuals_by_year(db).itertuples():
         known = t("cli.check.known_anomaly", lang) if r.year in (2005, 2009, 2011) else ""
-        print(f"  {r.year}: " + t("cli.check.residual_row", lang, n=r.n,
-                                  max=fmt.number(r.max_abs, lang, 2),
-                                  mean=fmt.number(r.mean_abs, lang, 3),
-                                  over=r.over_001) + known)
+        print(
+            f"  {r.year}: "
+            + t(
+                "cli.check.residual_row",
+                lang,
+                n=r.n,
+                max=fmt.number(r.max_abs, lang, 2),
+                mean=fmt.number(r.mean_abs, lang, 3),
+                over=r.over_001,
+            )
+            + known
+        )
     print()
     conflicts = quality.conflicts(db)
     print(t("cli.check.conflicts", lang, n=len(conflicts)))
     rows = conflicts if args.all else conflicts.head(40)
     for r in rows.itertuples():
-        print("  " + t("cli.check.conflict_row", lang, year=r.year, province=r.province_name,
-                       measure=r.measure, field=r.field,
-                       kept=fmt.number(r.kept_value, lang, 0 if r.field == "rank" else 2),
-                       kept_source=r.kept_source[:70],
-                       other=fmt.number(r.other_value, lang, 0 if r.field == "rank" else 2),
-                       other_source=r.other_source[:70], origin=r.origin))
+        print(
+            "  "
+            + t(
+                "cli.check.conflict_row",
+                lang,
+                year=r.year,
+                province=r.province_name,
+                measure=r.measure,
+                field=r.field,
+                kept=fmt.number(r.kept_value, lang, 0 if r.field == "rank" else 2),
+                kept_source=r.kept_source[:70],
+                other=fmt.number(r.other_value, lang, 0 if r.field == "rank" else 2),
+                other_source=r.other_source[:70],
+                origin=r.origin,
+            )
+        )
     if len(conflicts) > len(rows):
         print("  " + t("cli.check.more", lang, n=len(conflicts) - len(rows)))
     print()
@@ -63,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     log = quality.imports(db)
     print(t("cli.check.imports", lang, n=len(log)))
     for r in log.head(20).itertuples():
-        print(f"  {fmt.day(r.imported_at.to_pydatetime(), lang)}  {r.outcome:<9} {r.file_name}"
-              f"  {r.sha256[:12]}")
+        print(
+            f"  {fmt.day(r.imported_at.to_pydatetime(), lang)}  {r.outcome:<9} {r.file_name}"
+            f"  {r.sha256[:12]}"
+        )
     return EXIT_OK

@@ -20,8 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("load", help="import files or folders (.xls, .xlsx, .csv)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--year", type=int, help="edition year, when a workbook does not say it")
-    p.add_argument("--dry-run", action="store_true",
-                   help="validate and report what would change, change nothing")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="validate and report what would change, change nothing",
+    )
     p.set_defaults(handler=run)
 
 
@@ -36,14 +39,23 @@ def run(args: argparse.Namespace) -> int:
     def progress(file: str, sheet: str) -> None:
         bar = bars.get(file)
         if bar is None:
-            bar = bars[file] = tqdm(desc=file[:40], unit=" " + t("cli.load.sheet_unit", lang),
-                                    leave=False, file=sys.stderr)
+            bar = bars[file] = tqdm(
+                desc=file[:40],
+                unit=" " + t("cli.load.sheet_unit", lang),
+                leave=False,
+                file=sys.stderr,
+            )
         bar.set_postfix_str(sheet[:30])
         bar.update(1)
 
     try:
-        summary = load_paths(args.db, files, options=ReadOptions(year=args.year),
-                             progress=progress, dry_run=args.dry_run)
+        summary = load_paths(
+            args.db,
+            files,
+            options=ReadOptions(year=args.year),
+            progress=progress,
+            dry_run=args.dry_run,
+        )
     except ImportBusy:
         print(t("cli.load.busy", lang), file=sys.stderr)
         return EXIT_REJECTED
@@ -55,9 +67,15 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     for f in summary.files:
         status = t(f"cli.load.status_{f.status}", lang)
-        print(f"  {status:<14} {f.file}" + (f"  ({f.sheets} {t('cli.load.sheet_unit', lang)}, "
-                                             f"{f.rows} {t('cli.load.row_unit', lang)})"
-                                             if f.status == "added" else ""))
+        print(
+            f"  {status:<14} {f.file}"
+            + (
+                f"  ({f.sheets} {t('cli.load.sheet_unit', lang)}, "
+                f"{f.rows} {t('cli.load.row_unit', lang)})"
+                if f.status == "added"
+                else ""
+            )
+        )
         for p in f.problems[:50]:
             print("      " + p.message(lang), file=sys.stderr)
         if len(f.problems) > 50:
@@ -68,6 +86,14 @@ def run(args: argparse.Namespace) -> int:
         print(t("cli.load.rejected", lang), file=sys.stderr)
         return EXIT_REJECTED
     key = "cli.load.summary_dry" if args.dry_run else "cli.load.summary"
-    print(t(key, lang, added=summary.added, replaced=summary.replaced,
-            unchanged=summary.unchanged, rejected=len(summary.rejected)))
+    print(
+        t(
+            key,
+            lang,
+            added=summary.added,
+            replaced=summary.replaced,
+            unchanged=summary.unchanged,
+            rejected=len(summary.rejected),
+        )
+    )
     return EXIT_OK

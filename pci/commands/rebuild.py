@@ -28,7 +28,15 @@ def run(args: argparse.Namespace) -> int:
     except ImportRejected as exc:
         print(exc.render(args.lang), file=sys.stderr)
         return EXIT_REJECTED
-    print(t("cli.rebuild.done", args.lang, path=str(result.path), scores=result.scores,
-            indicators=result.indicator_values, conflicts=result.conflicts,
-            seconds=f"{time.perf_counter() - started:.2f}"))
+    print(
+        t(
+            "cli.rebuild.done",
+            args.lang,
+            path=str(result.path),
+            scores=result.scores,
+            indicators=result.indicator_values,
+            conflicts=result.conflicts,
+            seconds=f"{time.perf_counter() - started:.2f}",
+        )
+    )
     return EXIT_OK

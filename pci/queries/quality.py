@@ -17,7 +17,9 @@ def build_info(db: Path) -> dict[str, str]:
 def coverage(db: Path) -> pd.DataFrame:
     """Per edition: provinces expected, composites with score and rank, sub-index and
     indicator rows, and the kinds of source they come from."""
-    return query_df(db, """
+    return query_df(
+        db,
+        """
         WITH s AS (SELECT * FROM pci_scores),
         comp AS (
             SELECT year, count(score) AS with_score, count(rank) AS with_rank,
@@ -36,35 +38,49 @@ def coverage(db: Path) -> pd.DataFrame:
             LEFT JOIN comp c USING (year) LEFT JOIN sub b USING (year)
             LEFT JOIN ind i USING (year)
         )
-        SELECT * FROM final ORDER BY year""")
+        SELECT * FROM final ORDER BY year""",
+    )
 
 
 def residuals(db: Path) -> pd.DataFrame:
     """Composite minus its reconstruction from sub-indices at the period's weights."""
-    return query_df(db, """
+    return query_df(
+        db,
+        """
         SELECT year, province_id, value AS residual, expected AS rebuilt, actual AS published
-        FROM findings WHERE check_name = 'reconstruction' ORDER BY year, province_id""")
+        FROM findings WHERE check_name = 'reconstruction' ORDER BY year, province_id""",
+    )
 
 
 def residuals_by_year(db: Path) -> pd.DataFrame:
-    return query_df(db, """
+    return query_df(
+        db,
+        """
         SELECT year, count(*) AS n, max(abs(value)) AS max_abs, avg(abs(value)) AS mean_abs,
                count(*) FILTER (WHERE abs(value) > 0.011) AS over_001
         FROM findings WHERE check_name = 'reconstruction'
-        GROUP BY year ORDER BY year""")
+        GROUP BY year ORDER BY year""",
+    )
 
 
 def conflicts(db: Path) -> pd.DataFrame:
-    return query_df(db, """
+    return query_df(
+        db,
+        """
         SELECT c.*, p.name_vi AS province_name
         FROM conflicts c JOIN provinces p USING (province_id)
-        ORDER BY c.origin DESC, c.year, p.name_vi, c.measure, c.field""")
+        ORDER BY c.origin DESC, c.year, p.name_vi, c.measure, c.field""",
+    )
 
 
 def findings(db: Path, check: str | None = None) -> pd.DataFrame:
-    return query_df(db, """
+    return query_df(
+        db,
+        """
         SELECT * FROM findings WHERE $check IS NULL OR check_name = $check
-        ORDER BY check_name, year, province_id""", {"check": check})
+        ORDER BY check_name, year, province_id""",
+        {"check": check},
+    )
 
 
 def imports(db: Path) -> pd.DataFrame:

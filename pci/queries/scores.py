@@ -23,17 +23,23 @@ def _view(include_private: bool) -> str:
 
 def years(db: Path, measure: str = "PCI", include_private: bool = False) -> list[int]:
     """Editions with at least one figure for ``measure``, newest first."""
-    df = query_df(db, f"SELECT DISTINCT year FROM {_view(include_private)} "
-                      "WHERE measure = $m ORDER BY year DESC", {"m": measure})
+    df = query_df(
+        db,
+        f"SELECT DISTINCT year FROM {_view(include_private)} WHERE measure = $m ORDER BY year DESC",
+        {"m": measure},
+    )
     return df["year"].astype(int).tolist()
 
 
 def provinces(db: Path) -> pd.DataFrame:
     """All provinces with names, region and lifetime (for selectors and joins)."""
-    return query_df(db, """
+    return query_df(
+        db,
+        """
         SELECT province_id, name_vi, name_en, name_ascii, region_id, region_vi, region_en,
                first_year, last_year, successor_id, unit_2025_id
-        FROM provinces ORDER BY name_ascii""")
+        FROM provinces ORDER BY name_ascii""",
+    )
 
 
 def editions(db: Path) -> pd.DataFrame:
@@ -46,7 +52,9 @@ def year_scores(db: Path, year: int, include_private: bool = False) -> pd.DataFr
     Provinces that existed that year but have no figure are included with NULL score and
     rank, so nothing is silently dropped from a ranking table.
     """
-    return query_df(db, f"""
+    return query_df(
+        db,
+        f"""
         WITH present AS (
             SELECT p.province_id, p.name_vi, p.name_en, p.region_id, p.region_vi, p.region_en
             FROM provinces p
@@ -59,7 +67,9 @@ def year_scores(db: Path, year: int, include_private: bool = False) -> pd.DataFr
                    s.rank_source, s.rank_source_kind
             FROM present p LEFT JOIN s USING (province_id)
         )
-        SELECT * FROM final ORDER BY name_vi, measure""", {"y": year})
+        SELECT * FROM final ORDER BY name_vi, measure""",
+        {"y": year},
+    )
 
 
 def ranking_table(db: Path, year: int, include_private: bool = False) -> pd.DataFrame:
@@ -71,7 +81,8 @@ def ranking_table(db: Path, year: int, include_private: bool = False) -> pd.Data
     """
     long = year_scores(db, year, include_private)
     base = long.drop_duplicates("province_id")[
-        ["province_id", "name_vi", "name_en", "region_id", "region_vi", "region_en"]]
+        ["province_id", "name_vi", "name_en", "region_id", "region_vi", "region_en"]
+    ]
     figs = long.dropna(subset=["measure"])
     wide_score = figs.pivot(index="province_id", columns="measure", values="score")
     wide_rank = figs.pivot(index="province_id", columns="measure", values="rank")
@@ -85,29 +96,39 @@ def ranking_table(db: Path, year: int, include_private: bool = False) -> pd.Data
     wide["source"] = comp["source"].reindex(wide.index)
     wide["source_kind"] = comp["source_kind"].reindex(wide.index)
     if "PCI_rank" in wide:
-        wide = wide.sort_values(["PCI_rank", "PCI_score", "name_vi"],
-                                ascending=[True, False, True], na_position="last")
+        wide = wide.sort_values(
+            ["PCI_rank", "PCI_score", "name_vi"], ascending=[True, False, True], na_position="last"
+        )
     return wide.reset_index()
 
 
-def trajectory(db: Path, province_ids: list[str], measure: str = "PCI",
-               include_private: bool = False) -> pd.DataFrame:
+def trajectory(
+    db: Path, province_ids: list[str], measure: str = "PCI", include_private: bool = False
+) -> pd.DataFrame:
     """Score and rank over all editions for some provinces and one measure."""
-    return query_df(db, f"""
+    return query_df(
+        db,
+        f"""
         SELECT s.year, s.province_id, p.name_vi, p.name_en, s.measure, s.score, s.rank,
                s.source, s.source_kind, s.rank_source, e.n_provinces
         FROM {_view(include_private)} s
         JOIN provinces p USING (province_id)
         JOIN editions e USING (year)
         WHERE s.province_id IN (SELECT unnest($ids)) AND s.measure = $m
-        ORDER BY s.province_id, s.year""", {"ids": list(province_ids), "m": measure})
+        ORDER BY s.province_id, s.year""",
+        {"ids": list(province_ids), "m": measure},
+    )
 
 
 def province_history(db: Path, province_id: str, include_private: bool = False) -> pd.DataFrame:
     """Every figure of one province: all editions, all measures."""
-    return query_df(db, f"""
+    return query_df(
+        db,
+        f"""
         SELECT s.*, e.n_provinces FROM {_view(include_private)} s JOIN editions e USING (year)
-        WHERE s.province_id = $p ORDER BY s.year, s.measure""", {"p": province_id})
+        WHERE s.province_id = $p ORDER BY s.year, s.measure""",
+        {"p": province_id},
+    )
 
 
 def national_stats(db: Path, measure: str = "PCI", include_private: bool = False) -> pd.DataFrame:
@@ -116,7 +137,9 @@ def national_stats(db: Path, measure: str = "PCI", include_private: bool = False
     ``complete`` is True when every province of the edition has a score for the measure; the
     statistics are NULL otherwise (a median of the published top 30 would mislead).
     """
-    return query_df(db, f"""
+    return query_df(
+        db,
+        f"""
         WITH s AS (SELECT * FROM {_view(include_private)} WHERE measure = $m AND score IS NOT NULL),
         per_year AS (
             SELECT year, count(*) AS n, median(score) AS med, max(score) AS best,
@@ -132,13 +155,18 @@ def national_stats(db: Path, measure: str = "PCI", include_private: bool = False
                    CASE WHEN p.n = e.n_provinces THEN p.best END AS best
             FROM editions e LEFT JOIN per_year p USING (year)
         )
-        SELECT * FROM final ORDER BY year""", {"m": measure})
+        SELECT * FROM final ORDER BY year""",
+        {"m": measure},
+    )
 
 
-def region_stats(db: Path, year: int, region_id: str, include_private: bool = False
-                 ) -> pd.DataFrame:
+def region_stats(
+    db: Path, year: int, region_id: str, include_private: bool = False
+) -> pd.DataFrame:
     """Per measure: the region's average and how many of its provinces it covers."""
-    return query_df(db, f"""
+    return query_df(
+        db,
+        f"""
         WITH members AS (
             SELECT province_id FROM provinces
             WHERE region_id = $r AND first_year <= $y AND coalesce(last_year, 9999) >= $y
@@ -147,12 +175,16 @@ def region_stats(db: Path, year: int, region_id: str, include_private: bool = Fa
         SELECT s.measure, avg(s.score) AS region_avg, count(*) AS n_with_score,
                (SELECT count(*) FROM members) AS n_members
         FROM s JOIN members USING (province_id)
-        GROUP BY s.measure""", {"y": year, "r": region_id})
+        GROUP BY s.measure""",
+        {"y": year, "r": region_id},
+    )
 
 
 def measure_stats(db: Path, year: int, include_private: bool = False) -> pd.DataFrame:
     """Per measure of one edition: median, best (with who), top-10 average, completeness."""
-    return query_df(db, f"""
+    return query_df(
+        db,
+        f"""
         WITH s AS (SELECT * FROM {_view(include_private)} WHERE year = $y AND score IS NOT NULL),
         n AS (SELECT n_provinces FROM editions WHERE year = $y),
         ranked AS (SELECT *, row_number() OVER (PARTITION BY measure ORDER BY score DESC,
@@ -164,17 +196,26 @@ def measure_stats(db: Path, year: int, include_private: bool = False) -> pd.Data
                    max(score) AS best, arg_max(province_id, score) AS best_province
             FROM ranked GROUP BY measure
         )
-        SELECT * FROM final ORDER BY measure""", {"y": year})
+        SELECT * FROM final ORDER BY measure""",
+        {"y": year},
+    )
 
 
 def weights(db: Path, year: int) -> dict[str, float]:
     """Sub-index weights of ``year`` ({} when unknown, e.g. 2022 onwards)."""
-    df = query_df(db, "SELECT measure, weight FROM weights "
-                      "WHERE $y BETWEEN first_year AND last_year", {"y": year})
+    df = query_df(
+        db,
+        "SELECT measure, weight FROM weights WHERE $y BETWEEN first_year AND last_year",
+        {"y": year},
+    )
     return dict(zip(df["measure"], df["weight"].astype(float), strict=True))
 
 
 def weights_source(db: Path, year: int) -> str | None:
-    df = query_df(db, "SELECT any_value(source) AS s, bool_or(derived) AS d FROM weights "
-                      "WHERE $y BETWEEN first_year AND last_year", {"y": year})
+    df = query_df(
+        db,
+        "SELECT any_value(source) AS s, bool_or(derived) AS d FROM weights "
+        "WHERE $y BETWEEN first_year AND last_year",
+        {"y": year},
+    )
     return None if df.empty else df["s"].iloc[0]

@@ -22,36 +22,65 @@ def slug(text: str) -> str:
     return _SAFE.sub("-", normalize_name(text)).strip("-")[:60] or "pci"
 
 
-def chart(fig: go.Figure, *, key: str, tr: Translator, file_stem: str,
-          height: int | None = None) -> None:
+def chart(
+    fig: go.Figure, *, key: str, tr: Translator, file_stem: str, height: int | None = None
+) -> None:
     """A plotly chart with PNG and SVG download buttons (images made only on click)."""
-    st.plotly_chart(fig, key=key, config={
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": slug(file_stem), "scale": 2},
-    }, height=height or "content")
+    st.plotly_chart(
+        fig,
+        key=key,
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": slug(file_stem), "scale": 2},
+        },
+        height=height or "content",
+    )
     cols = st.columns([1, 1, 6])
     stem = slug(file_stem)
-    cols[0].download_button(tr("ui.download_png"), data=lambda: figure_bytes(fig, "png",
-                                                                              scale=2),
-                            file_name=f"{stem}.png", mime="image/png", key=f"{key}_png",
-                            on_click="ignore", icon=":material/image:")
-    cols[1].download_button(tr("ui.download_svg"), data=lambda: figure_bytes(fig, "svg"),
-                            file_name=f"{stem}.svg", mime="image/svg+xml", key=f"{key}_svg",
-                            on_click="ignore", icon=":material/draw:")
+    cols[0].download_button(
+        tr("ui.download_png"),
+        data=lambda: figure_bytes(fig, "png", scale=2),
+        file_name=f"{stem}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+    )
+    cols[1].download_button(
+        tr("ui.download_svg"),
+        data=lambda: figure_bytes(fig, "svg"),
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        key=f"{key}_svg",
+        on_click="ignore",
+        icon=":material/draw:",
+    )
 
 
-def table_downloads(df: pd.DataFrame, *, key: str, tr: Translator, file_stem: str,
-                    sheet: str = "PCI") -> None:
+def table_downloads(
+    df: pd.DataFrame, *, key: str, tr: Translator, file_stem: str, sheet: str = "PCI"
+) -> None:
     """Excel and CSV downloads of exactly the table shown (headers as displayed)."""
     stem = slug(file_stem)
     cols = st.columns([1, 1, 6])
-    cols[0].download_button(tr("ui.download_xlsx"), data=lambda: export.to_xlsx_bytes(df, sheet),
-                            file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
-                            mime="application/vnd.openxmlformats-officedocument."
-                                 "spreadsheetml.sheet", icon=":material/table_view:")
-    cols[1].download_button(tr("ui.download_csv"), data=lambda: export.to_csv_bytes(df),
-                            file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv",
-                            on_click="ignore", icon=":material/download:")
+    cols[0].download_button(
+        tr("ui.download_xlsx"),
+        data=lambda: export.to_xlsx_bytes(df, sheet),
+        file_name=f"{stem}.xlsx",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+    )
+    cols[1].download_button(
+        tr("ui.download_csv"),
+        data=lambda: export.to_csv_bytes(df),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def not_published(tr: Translator, detail: str | None = None) -> None:

@@ -40,5 +40,10 @@ def _call(target: str, ver: tuple[int, int, int], db: str, args: tuple, kwargs: 
 def q(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Call ``fn(database(), *args, **kwargs)`` through the cache."""
     db = database()
-    return _call(f"{fn.__module__}:{fn.__qualname__}", pdb.version(db), str(db), args,
-                 tuple(sorted(kwargs.items())))
+    return _call(
+        f"{fn.__module__}:{fn.__qualname__}",
+        pdb.version(db),
+        str(db),
+        args,
+        tuple(sorted(kwargs.items())),
+    )

@@ -33,8 +33,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("targets", "pages/muc_tieu.py", "muc-tieu", "nav.targets", ":material/flag:"),
     PageSpec("targets", "pages/chi_tieu.py", "chi-tieu", "nav.indicators", ":material/checklist:"),
     PageSpec("targets", "pages/mo_phong.py", "mo-phong", "nav.simulator", ":material/tune:"),
-    PageSpec("meeting", "pages/trinh_chieu.py", "trinh-chieu", "nav.present",
-             ":material/slideshow:"),
+    PageSpec(
+        "meeting", "pages/trinh_chieu.py", "trinh-chieu", "nav.present", ":material/slideshow:"
+    ),
     PageSpec("data", "pages/du_lieu.py", "du-lieu", "nav.data", ":material/database:"),
 )
 
@@ -47,15 +48,20 @@ def run() -> None:
     groups: dict[str, list] = {}
     first = None
     for spec in (p for p in PAGES if (ROOT / p.path).exists()):
-        page = st.Page(str(ROOT / spec.path), title=tr(spec.title), icon=spec.icon,
-                       url_path=spec.url)
+        page = st.Page(
+            str(ROOT / spec.path), title=tr(spec.title), icon=spec.icon, url_path=spec.url
+        )
         first = first or page
         groups.setdefault(tr(f"nav.group.{spec.group}"), []).append(page)
     # Streamlit serves the default page at "/" only; a hidden home page forwards "/" to the
     # first real page so that every page, the first included, has its own shareable URL.
-    home = st.Page(lambda: st.switch_page(first, query_params=_url_params()),
-                   title=tr(PAGES[0].title), url_path="home", default=True,
-                   visibility="hidden")
+    home = st.Page(
+        lambda: st.switch_page(first, query_params=_url_params()),
+        title=tr(PAGES[0].title),
+        url_path="home",
+        default=True,
+        visibility="hidden",
+    )
     groups.setdefault(next(iter(groups)), []).append(home)
     nav = st.navigation(groups, position="sidebar", expanded=True)
     _sidebar(tr)
@@ -85,27 +91,45 @@ def _sidebar(tr) -> None:
 
     with st.sidebar:
         lang = st.segmented_control(
-            tr("ui.language"), ["vi", "en"], default=state.lang(), key="w_lang",
-            format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v], required=True)
+            tr("ui.language"),
+            ["vi", "en"],
+            default=state.lang(),
+            key="w_lang",
+            format_func=lambda v: {"vi": "Tiếng Việt", "en": "English"}[v],
+            required=True,
+        )
         if lang and lang != state.lang():
             state.set_value("lang", lang)
             st.rerun()
         provs = q(provinces)
         current = provs[provs["last_year"].isna() | (provs["last_year"] >= 2024)]
-        names = dict(zip(provs["province_id"], provs["name_vi" if state.lang() == "vi"
-                                                      else "name_en"], strict=True))
-        options = [""] + sorted(current["province_id"], key=lambda p: names[p])
+        names = dict(
+            zip(
+                provs["province_id"],
+                provs["name_vi" if state.lang() == "vi" else "name_en"],
+                strict=True,
+            )
+        )
+        options = ["", *sorted(current["province_id"], key=lambda p: names[p])]
         mine = state.my_province() or ""
         if st.session_state.get("w_my_province") != mine:
             st.session_state["w_my_province"] = mine if mine in options else ""
-        chosen = st.selectbox(tr("ui.my_province"), options, key="w_my_province",
-                              format_func=lambda p: names.get(p, tr("ui.choose_province")),
-                              help=tr("ui.my_province_help"))
+        chosen = st.selectbox(
+            tr("ui.my_province"),
+            options,
+            key="w_my_province",
+            format_func=lambda p: names.get(p, tr("ui.choose_province")),
+            help=tr("ui.my_province_help"),
+        )
         if chosen != mine:
-            state.set_provinces([chosen] + [p for p in state.provinces() if p != chosen]
-                                if chosen else state.provinces()[1:])
-        big = st.toggle(tr("ui.projector"), value=state.big(), key="w_big",
-                        help=tr("ui.projector_help"))
+            state.set_provinces(
+                [chosen] + [p for p in state.provinces() if p != chosen]
+                if chosen
+                else state.provinces()[1:]
+            )
+        big = st.toggle(
+            tr("ui.projector"), value=state.big(), key="w_big", help=tr("ui.projector_help")
+        )
         state.set_value("big", big)
         if auth.is_editor():
             st.caption(tr("ui.signed_in_as", user=auth.editor()))

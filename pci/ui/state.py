@@ -99,12 +99,14 @@ def set_provinces(ids: Sequence[str]) -> None:
 
 # --- widgets that read and write the shared state ------------------------------------------
 
+
 def _sync(widget_key: str, key: str, transform=lambda v: v) -> None:
     set_value(key, transform(st.session_state[widget_key]))
 
 
-def select_year(options: Sequence[int], *, label: str, key: str,
-                default: int | None = None, container=st) -> int | None:
+def select_year(
+    options: Sequence[int], *, label: str, key: str, default: int | None = None, container=st
+) -> int | None:
     """A year selectbox seeded from the shared year; the choice becomes the shared year."""
     options = list(options)
     if not options:
@@ -113,29 +115,38 @@ def select_year(options: Sequence[int], *, label: str, key: str,
     wkey = f"w_{key}_year"
     if st.session_state.get(wkey) not in options:
         st.session_state[wkey] = current
-    value = container.selectbox(label, options, key=wkey, on_change=_sync,
-                                args=(wkey, "year"))
+    value = container.selectbox(label, options, key=wkey, on_change=_sync, args=(wkey, "year"))
     set_value("year", value)
     return value
 
 
-def select_measure(options: Sequence[str], *, label: str, key: str, format_func,
-                   container=st) -> str:
+def select_measure(
+    options: Sequence[str], *, label: str, key: str, format_func, container=st
+) -> str:
     """A measure selectbox (PCI, CSTPn) bound to the shared measure."""
     options = list(options)
     current = measure() if measure() in options else options[0]
     wkey = f"w_{key}_measure"
     if st.session_state.get(wkey) not in options:
         st.session_state[wkey] = current
-    value = container.selectbox(label, options, key=wkey, format_func=format_func,
-                                on_change=_sync, args=(wkey, "measure"))
+    value = container.selectbox(
+        label, options, key=wkey, format_func=format_func, on_change=_sync, args=(wkey, "measure")
+    )
     set_value("measure", value)
     return value
 
 
-def select_provinces(options: Sequence[str], *, label: str, key: str, format_func,
-                     max_selections: int | None = None, default: Sequence[str] = (),
-                     container=st, help: str | None = None) -> list[str]:
+def select_provinces(
+    options: Sequence[str],
+    *,
+    label: str,
+    key: str,
+    format_func,
+    max_selections: int | None = None,
+    default: Sequence[str] = (),
+    container=st,
+    help: str | None = None,
+) -> list[str]:
     """A multiselect of provinces; the first chosen stays "my province" across pages."""
     options = list(options)
     chosen = [p for p in provinces() if p in options] or [p for p in default if p in options]
@@ -144,15 +155,23 @@ def select_provinces(options: Sequence[str], *, label: str, key: str, format_fun
     wkey = f"w_{key}_provinces"
     if wkey not in st.session_state or any(p not in options for p in st.session_state[wkey]):
         st.session_state[wkey] = chosen
-    value = container.multiselect(label, options, key=wkey, format_func=format_func,
-                                  max_selections=max_selections, help=help,
-                                  on_change=_sync, args=(wkey, "province", list))
+    value = container.multiselect(
+        label,
+        options,
+        key=wkey,
+        format_func=format_func,
+        max_selections=max_selections,
+        help=help,
+        on_change=_sync,
+        args=(wkey, "province", list),
+    )
     set_provinces(value)
     return list(value)
 
 
-def select_province(options: Sequence[str], *, label: str, key: str, format_func,
-                    container=st) -> str | None:
+def select_province(
+    options: Sequence[str], *, label: str, key: str, format_func, container=st
+) -> str | None:
     """One province (the profile, the targets); it becomes "my province", others follow."""
     options = list(options)
     if not options:

@@ -10,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def open_page(url: str, *, lang: str = "vi", params: dict[str, str] | None = None,
-              timeout: float = 60) -> AppTest:
+def open_page(
+    url: str, *, lang: str = "vi", params: dict[str, str] | None = None, timeout: float = 60
+) -> AppTest:
     """Start the app at a page (its URL path, e.g. "xep-hang") with URL parameters."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.query_params["lang"] = lang

@@ -1,0 +1,1 @@
+"""Pure analysis: ranks, gaps, what-if, target status. No I/O, no Streamlit."""
