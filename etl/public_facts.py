@@ -28,6 +28,7 @@ SHIPPED = (
     "pci_province_pages.csv",
     "pci_headline_facts_composite.csv",
     "pci_headline_facts_subindex.csv",
+    "pci_facts_from_plans.csv",
 )
 
 _MEASURE_FROM_NO = {str(i): f"CSTP{i}" for i in range(1, 11)} | {"11": "CSTP_TW"}
@@ -60,10 +61,11 @@ def read_public_csv(path: Path, *, display_name: str | None = None) -> Observati
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     cols = set(df.columns)
     problems: list[Problem] = []
-    if {"year", "province", "measure", "score", "rank", "source"} <= cols:
+    if "subindex_no" in cols and {"year", "province", "score", "rank", "source"} <= cols:
+        # An empty sub-index number means the composite (a file may mix both).
+        measure = df["subindex_no"].str.strip().map(lambda v: _MEASURE_FROM_NO.get(v, v) or "PCI")
+    elif {"year", "province", "measure", "score", "rank", "source"} <= cols:
         measure = df["measure"].str.strip().str.upper()
-    elif {"year", "province", "subindex_no", "score", "rank", "source"} <= cols:
-        measure = df["subindex_no"].str.strip().map(_MEASURE_FROM_NO)
     elif {"year", "province", "score", "rank", "source"} <= cols:
         measure = pd.Series("PCI", index=df.index)
     else:
