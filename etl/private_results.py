@@ -64,12 +64,8 @@ SHEET_INDICATORS = "Chỉ tiêu"
 SHEET_GUIDE = "Hướng dẫn"
 
 
-def looks_like_template(path: Path) -> bool:
+def is_template(sheets: dict[str, pd.DataFrame]) -> bool:
     """True when some sheet (or the CSV) has the template's score or indicator headers."""
-    try:
-        sheets = read_sheets(path, display_name=path.name, nrows=12)
-    except ImportRejected:
-        return False
     return any(
         _find_header(df, SCORE_HEADERS, (*REQUIRED_SCORE, "score"))[0] is not None
         or _find_header(df, INDICATOR_HEADERS, REQUIRED_INDICATOR)[0] is not None

@@ -28,8 +28,13 @@ class ReadOptions:
 
 
 def detect_kind(path: Path, display_name: str | None = None) -> str:
-    """``vcci_workbook``, ``private_results`` or ``public_csv`` — or ImportRejected."""
+    """``vcci_workbook``, ``private_results`` or ``public_csv`` — or ImportRejected.
+
+    The file is opened (first rows only) before anything else, so an empty, corrupt,
+    encrypted or renamed file is rejected here with its own message, whatever its kind.
+    """
     from etl import private_results
+    from etl.excel import read_sheets
 
     name = display_name or path.name
     suffix = path.suffix.lower()
@@ -37,7 +42,8 @@ def detect_kind(path: Path, display_name: str | None = None) -> str:
         raise ImportRejected(
             [Problem(file=name, key="etl.unsupported_type", params={"suffix": suffix or "?"})]
         )
-    if private_results.looks_like_template(path):
+    head = read_sheets(path, display_name=name, nrows=12)
+    if private_results.is_template(head):
         return "private_results"
     return "vcci_workbook" if suffix in EXCEL_SUFFIXES else "public_csv"
 
