@@ -32,7 +32,7 @@ def floor_once() -> float:
             warnings.simplefilter("ignore")
             try:
                 pd.read_excel(f, sheet_name=None, header=None, engine="calamine")
-            except Exception:  # noqa: BLE001 - PCI_2014.xlsx trips calamine
+            except Exception:
                 pd.read_excel(f, sheet_name=None, header=None, engine="openpyxl")
     return time.perf_counter() - t
 
@@ -64,21 +64,30 @@ def main() -> None:
         db = Path(tmp) / "pci.duckdb"
         summary = load_paths(db, [VCCI])
         if not summary.ok:
-            sys.exit("loading the workbooks failed: " + "; ".join(
-                p.message("en") for f in summary.rejected for p in f.problems[:3]))
+            sys.exit(
+                "loading the workbooks failed: "
+                + "; ".join(p.message("en") for f in summary.rejected for p in f.problems[:3])
+            )
         floors, runs = [], []
         for _ in range(args.repeat):
             floors.append(floor_once())
-            out = subprocess.run([sys.executable, "-c", CHILD, str(db)], capture_output=True,
-                                 text=True, check=True, cwd=ROOT)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(db)],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            )
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     floor = statistics.median(floors)
     rebuild = statistics.median(r["rebuild"] for r in runs)
     peak = max(r["peak_mb"] for r in runs)
     print(f"workbooks: {len(list(VCCI.glob('PCI_*.xls*')))}, repeats: {args.repeat}")
     print(f"floor  (read every sheet, calamine/openpyxl): median {floor:.3f} s")
-    print(f"rebuild (shipped facts + all workbooks):      median {rebuild:.3f} s "
-          f"= {rebuild / floor:.2f}× floor  (target ≤ 3×)")
+    print(
+        f"rebuild (shipped facts + all workbooks):      median {rebuild:.3f} s "
+        f"= {rebuild / floor:.2f}× floor  (target ≤ 3×)"
+    )
     print(f"python import of the ETL (not in rebuild):    {runs[-1]['import']:.3f} s")
     print(f"peak memory of the rebuild process:           {peak:.0f} MB (target < 400 MB)")
     print(f"rows: {runs[-1]['scores']} scores/ranks, {runs[-1]['indicators']} indicator values")

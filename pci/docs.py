@@ -54,8 +54,14 @@ def render() -> str:
 
 def _block(obj: Table | View) -> list[str]:
     key = f" Key: ({', '.join(obj.key)})." if isinstance(obj, Table) and obj.key else ""
-    out = [f"### `{obj.name}`", "", obj.doc + key, "", "| Column | Type | Meaning |",
-           "| --- | --- | --- |"]
+    out = [
+        f"### `{obj.name}`",
+        "",
+        obj.doc + key,
+        "",
+        "| Column | Type | Meaning |",
+        "| --- | --- | --- |",
+    ]
     for c in obj.columns:
         typ = c.type.replace(" NOT NULL", " (not null)")
         out.append(f"| `{c.name}` | {typ} | {c.doc} |")

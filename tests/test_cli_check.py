@@ -5,8 +5,9 @@ import sys
 
 
 def _pci(db, *args):
-    return subprocess.run([sys.executable, "-m", "pci.cli", "--db", str(db), *args],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pci.cli", "--db", str(db), *args], capture_output=True, text=True
+    )
 
 
 def test_check_reports_residuals_per_year_and_recorded_conflicts(shipped_db):

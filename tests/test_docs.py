@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_data_dictionary_matches_the_schema():
     assert DICTIONARY.read_text(encoding="utf-8") == render(), (
-        "docs/data-dictionary.md is stale: run `uv run python -m pci.docs`")
+        "docs/data-dictionary.md is stale: run `uv run python -m pci.docs`"
+    )
 
 
 def test_every_cli_command_is_documented_in_the_readme():
