@@ -17,6 +17,7 @@ rejected with a ``Problem`` naming the sheet and the header that was not underst
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -406,7 +407,7 @@ def _summary_scores(
                 pid = t.provinces.get((r, c.province_col))
                 v = _number(t, r, c.index, file, problems)
                 if pid and v is not None:
-                    ranks[(pid, c.measure or "PCI")] = int(round(v))
+                    ranks[(pid, c.measure or "PCI")] = round(v)
     pairs = len(t.province_cols) > 1
     for c in t.columns.values():
         if c.kind != "score":
@@ -442,7 +443,7 @@ def _summary_scores(
         ):
             pos = [x["_pos"] for x in col_rows]
             sc = [x["score"] for x in sorted(col_rows, key=lambda x: x["_pos"] or 0)]
-            if None not in pos and all(a >= b for a, b in zip(sc, sc[1:], strict=False)):
+            if None not in pos and all(a >= b for a, b in itertools.pairwise(sc)):
                 for x in col_rows:
                     x["rank"] = x["_pos"]
             elif pairs:
@@ -684,7 +685,7 @@ def _is_sequence(values: list[list[object]], rows: list[int], c: int) -> bool:
         return False
     if not all(float(v).is_integer() for v in nums) or int(nums[0]) != 1:
         return False
-    return all(b > a for a, b in zip(nums, nums[1:], strict=False))
+    return all(b > a for a, b in itertools.pairwise(nums))
 
 
 def _fold(text: object) -> str:
