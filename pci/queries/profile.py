@@ -92,12 +92,17 @@ def region_peers(db: Path, province_id: str, year: int) -> list[str]:
 
 
 def compare_scores(
-    db: Path, year: int, province_ids: list[str], include_private: bool = False
+    db: Path,
+    year: int,
+    province_ids: list[str],
+    measures: list[str],
+    include_private: bool = False,
 ) -> pd.DataFrame:
     """Long frame: (province, measure) score and rank for some provinces in one edition.
 
-    Every requested province appears for every measure of that edition, with NULL where a
-    figure is not published — so "not published" can be shown instead of a missing bar.
+    Every requested province appears for every requested measure (the edition's methodology:
+    ``pci.profile_tables.subindices_of``), with NULL where a figure is not published — so
+    "not published" can be shown instead of a missing bar.
     """
     return query_df(
         db,
@@ -108,16 +113,16 @@ def compare_scores(
             JOIN (SELECT unnest($ids) AS province_id, generate_subscripts($ids, 1) AS ord) x
               USING (province_id)
         ),
-        measures AS (SELECT DISTINCT measure FROM {_view(include_private)} WHERE year = $y),
+        measures AS (SELECT unnest($ms) AS measure, generate_subscripts($ms, 1) AS m_ord),
         s AS (SELECT * FROM {_view(include_private)} WHERE year = $y),
         final AS (
-            SELECT c.province_id, c.name_vi, c.name_en, c.ord, m.measure, s.score, s.rank,
-                   s.source, s.source_kind
+            SELECT c.province_id, c.name_vi, c.name_en, c.ord, m.m_ord, m.measure, s.score,
+                   s.rank, s.source, s.source_kind
             FROM chosen c CROSS JOIN measures m
             LEFT JOIN s ON s.province_id = c.province_id AND s.measure = m.measure
         )
-        SELECT * FROM final ORDER BY ord, measure""",
-        {"y": year, "ids": list(province_ids)},
+        SELECT * EXCLUDE (ord, m_ord) FROM final ORDER BY ord, m_ord""",
+        {"y": year, "ids": list(province_ids), "ms": list(measures)},
     )
 
 
