@@ -162,3 +162,26 @@ def inputs(
         n_published=int(frame["score"].notna().sum()),
         private_used=bool((own["source_kind"] == "private").any()),
     )
+
+
+def weights_span(db: Path, year: int) -> dict[str, object] | None:
+    """The weight set ``year`` uses: first and last edition it covers, whether derived, source.
+
+    None when no weights are known for ``year`` (2022 on)."""
+    df = query_df(
+        db,
+        """
+        SELECT min(first_year) AS first_year, max(last_year) AS last_year,
+               bool_or(derived) AS derived, any_value(source) AS source
+        FROM weights WHERE $y BETWEEN first_year AND last_year""",
+        {"y": year},
+    )
+    if df.empty or pd.isna(df["first_year"].iloc[0]):
+        return None
+    r = df.iloc[0]
+    return {
+        "first_year": int(r["first_year"]),
+        "last_year": int(r["last_year"]),
+        "derived": bool(r["derived"]),
+        "source": str(r["source"]),
+    }
