@@ -185,3 +185,16 @@ def weights_span(db: Path, year: int) -> dict[str, object] | None:
         "derived": bool(r["derived"]),
         "source": str(r["source"]),
     }
+
+
+def simulable_provinces(db: Path, include_private: bool = False) -> list[str]:
+    """Provinces with at least one sub-index score in some edition, ordered by name."""
+    df = query_df(
+        db,
+        f"""
+        SELECT DISTINCT s.province_id, p.name_ascii
+        FROM {_view(include_private)} s JOIN provinces p USING (province_id)
+        WHERE s.measure LIKE 'CSTP%' AND s.score IS NOT NULL
+        ORDER BY p.name_ascii""",
+    )
+    return df["province_id"].tolist()
