@@ -19,10 +19,10 @@ from pci.charts.images import figure_bytes
 
 CELL_PAD_X, CELL_PAD_Y = 5.0, 3.0
 FULL_ASPECT, SIDE_ASPECT = 2.5, 1.45  # chart images: whole body, or beside a table
-SOURCE_CHARS = 140
+SOURCE_CHARS = 140  # one source is cut with "…" beyond this (all are in the speaker notes)
 NUMERIC = re.compile(
     r"^[−+\-▲▼]?\s?[\d.,/ %]+(\s?(điểm|points|bậc|places))?$"
-)  # one source is cut with "…" beyond this (the full list is in the notes)
+)  # table cells aligned right
 
 
 @dataclass(frozen=True)
