@@ -33,7 +33,7 @@ def font_path(bold: bool = False) -> Path:
 def _font(bold: bool):
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(font_path(bold)), size=1000)
+    return ImageFont.truetype(str(font_path(bold)), size=1000, layout_engine=ImageFont.Layout.BASIC)
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
