@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -127,7 +128,7 @@ def read_vcci_workbook(
     for sheet, df in sheets.items():
         if progress:
             progress(sheet)
-        if df.dropna(how="all").empty:
+        if not df.notna().to_numpy().any():
             notes.append(f"{name}: trang «{sheet}» trống, bỏ qua.")
             continue
         table = _find_table(sheet, df, res, name, problems)
@@ -173,7 +174,7 @@ def read_vcci_workbook(
             ]
         )
 
-    ind_parts: list[pd.DataFrame] = []
+    ind_rows: list[tuple[object, ...]] = []
     for t in tables:
         if t.is_summary:
             continue
@@ -181,14 +182,10 @@ def read_vcci_workbook(
         if measure is None:
             notes.append(f"{name}: trang «{t.sheet}» không ứng với chỉ số thành phần nào, bỏ qua.")
             continue
-        part = _indicator_values(t, measure, scores, name, problems)
-        if part is not None and len(part):
-            ind_parts.append(part)
+        ind_rows.extend(_indicator_values(t, measure, scores, name, problems))
     if problems:
         raise ImportRejected(problems)
-    indicators = (
-        pd.concat(ind_parts, ignore_index=True) if ind_parts else pd.DataFrame(columns=IND_COLS)
-    )
+    indicators = pd.DataFrame(ind_rows, columns=IND_COLS)
     indicators = _assign_codes(indicators)
     layout = "pairs" if any(len(t.province_cols) > 1 for t in summaries) else "rows"
     return ParsedWorkbook(
@@ -248,7 +245,10 @@ class _Table:
 def _find_table(
     sheet: str, df: pd.DataFrame, res: ProvinceResolver, file: str, problems: list[Problem]
 ) -> _Table | None:
-    values = df.astype(object).where(df.notna(), None).values.tolist()
+    values = [
+        [None if isinstance(v, float) and v != v else v for v in row]  # NaN → None
+        for row in df.to_numpy(dtype=object).tolist()
+    ]
     ncols = df.shape[1]
     resolved: dict[tuple[int, int], str] = {}
     counts = [0] * ncols
@@ -257,7 +257,7 @@ def _find_table(
         for c, v in enumerate(row):
             if isinstance(v, str) and v.strip():
                 texts[c] += 1
-                pid = res.try_resolve(v)
+                pid = _try_resolve(v) if res is resolver() else res.try_resolve(v)
                 if pid:
                     resolved[(r, c)] = pid
                     counts[c] += 1
@@ -497,15 +497,15 @@ def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[str]) -> pd.
 
 def _indicator_values(
     t: _Table, measure: str, scores: pd.DataFrame, file: str, problems: list[Problem]
-) -> pd.DataFrame | None:
+) -> list[tuple[object, ...]]:
+    """Rows (in ``IND_COLS`` order) for every sub-indicator column of one sheet. Plain tuples:
+    one DataFrame per column would cost more than reading the workbook."""
     sub = scores[scores["measure"] == measure].set_index("province_id")["score"].to_dict()
-    out: list[pd.DataFrame] = []
+    out: list[tuple[object, ...]] = []
     for c in t.columns.values():
-        if c.kind not in ("indicator", "score", "unknown", "rank", "ignored"):
+        if c.kind not in ("indicator", "score", "unknown", "ignored"):
             continue
-        if c.kind == "rank":
-            continue
-        vals: list[dict[str, object]] = []
+        vals: list[tuple[str, str, float, int]] = []
         for r in t.data_rows:
             pid = t.provinces.get((r, c.province_col))
             if pid is None:
@@ -513,21 +513,12 @@ def _indicator_values(
             v = _number(t, r, c.index, file, problems)
             if v is None:
                 continue
-            vals.append(
-                {
-                    "province_raw": str(t.values[r][c.province_col]).strip(),
-                    "province_id": pid,
-                    "value": v,
-                    "row": r + 1,
-                }
-            )
+            vals.append((str(t.values[r][c.province_col]).strip(), pid, v, r + 1))
         if not vals:
             continue
         # The sub-index score itself sits in its sheet (as a column, or as the last sorted
         # pair); it is a score, not a sub-indicator, and is recognised by equalling it.
-        same = [
-            abs(x["value"] - sub[x["province_id"]]) < 5e-4 for x in vals if x["province_id"] in sub
-        ]
+        same = [abs(v - sub[pid]) < 5e-4 for _, pid, v, _ in vals if pid in sub]
         if same and sum(same) >= 0.8 * len(same):
             continue
         name = _indicator_name(c)
@@ -542,17 +533,14 @@ def _indicator_values(
                 )
             )
             continue
-        df = pd.DataFrame(vals)
-        df["measure"] = measure
-        df["indicator_name_vi"] = name
-        df["indicator_code"] = _indicator_code(c)
-        df["unit"] = _unit(name, df["value"])
-        df["sheet"] = t.sheet
-        df["column"] = column_letter(c.index)
-        out.append(df)
-    if not out:
-        return None
-    return pd.concat(out, ignore_index=True)[IND_COLS]
+        code = _indicator_code(c)
+        unit = _unit(name, [v for _, _, v, _ in vals])
+        letter = column_letter(c.index)
+        out.extend(
+            (raw, pid, measure, code, name, unit, v, t.sheet, row, letter)
+            for raw, pid, v, row in vals
+        )
+    return out
 
 
 _CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
@@ -613,7 +601,7 @@ def _assign_codes(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _unit(name: str, values: pd.Series) -> str:
+def _unit(name: str, values: list[float]) -> str:
     f = _fold(name)
     if re.search(r"\bso ngay\b|\bngay\b|\bdays?\b", f):
         return "days"
@@ -622,12 +610,12 @@ def _unit(name: str, values: pd.Series) -> str:
     if re.search(r"\bthang\b|\bmonths?\b", f) and "hon" not in f:
         return "months"
     if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b", f):
-        return "share" if values.abs().max() <= 1.0 else "percent"
+        return "share" if max(abs(v) for v in values) <= 1.0 else "percent"
     if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu", f):
         return "score"
     if re.search(r"^so (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)|\bso luong\b", f):
         return "count"
-    if values.between(0, 1).all():
+    if all(0 <= v <= 1 for v in values):
         return "share"
     return "other"
 
@@ -686,6 +674,13 @@ def _is_sequence(values: list[list[object]], rows: list[int], c: int) -> bool:
     if not all(float(v).is_integer() for v in nums) or int(nums[0]) != 1:
         return False
     return all(b > a for a, b in itertools.pairwise(nums))
+
+
+@lru_cache(maxsize=8192)
+def _try_resolve(text: str) -> str | None:
+    """Province id or None from the shipped resolver; cached, since every text cell of every
+    sheet is tried and the same few hundred names recur."""
+    return resolver().try_resolve(text)
 
 
 def _fold(text: object) -> str:
