@@ -683,6 +683,7 @@ def _try_resolve(text: str) -> str | None:
     return resolver().try_resolve(text)
 
 
+@lru_cache(maxsize=16384)
 def _fold(text: object) -> str:
     """Lower case, no diacritics, one space between words: for matching headers only."""
     s = unicodedata.normalize("NFC", str(text)).replace("Đ", "D").replace("đ", "d")
