@@ -283,3 +283,56 @@ def test_progress_is_reported_per_sheet(tmp_path):
     seen: list[str] = []
     read_vcci_workbook(path, progress=seen.append)
     assert seen == ["Tổng hợp", "Gia nhap thi truong"]
+
+
+# ---------------------------------------------------------------------------- command line
+
+
+def _pci(db: Path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "pci.cli", "--db", str(db), *args], capture_output=True, text=True
+    )
+
+
+@pytest.mark.realdata
+def test_check_after_loading_workbooks_reports_residuals_for_every_workbook_year(
+    workbooks_db, copy_db
+):
+    r = _pci(copy_db(workbooks_db), "check")
+    assert r.returncode == 0, r.stderr
+    block = r.stdout.split("Sai số tái tạo PCI")[1].split("Khác biệt")[0]
+    for year in (2006, 2007, 2008, 2010, 2012, 2013, 2014, 2015):
+        assert f"  {year}: 6" in block and "lớn nhất 0,00" in block.split(f"  {year}:")[1]
+    # The two known anomalies are reported, not rejected.
+    assert "không tái tạo được" in block.split("  2005:")[1].splitlines()[0]
+    assert "bất thường đã biết" in block.split("  2011:")[1].splitlines()[0]
+
+
+@pytest.mark.realdata
+def test_loading_the_folder_shows_progress_and_a_summary_and_a_second_load_changes_nothing(
+    tmp_path,
+):
+    from tests.conftest import VCCI_DIR
+
+    db = tmp_path / "pci.duckdb"
+    first = _pci(db, "load", str(VCCI_DIR))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.count("ĐÃ NHẬN") == 10
+    # One progress bar per file, advancing sheet by sheet (on stderr, beside the summary).
+    assert "PCI_2014.xlsx" in first.stderr and "Summary_VN" in first.stderr
+    assert "Xong:" in first.stdout
+    everything = (
+        "SELECT year, province_id, measure, score, rank, source FROM pci_scores ORDER BY ALL"
+    )
+    before = _official(db, everything)
+    n_ind = "SELECT count(*) FROM pci_indicator_values"
+    ind_before = _official(db, n_ind).iloc[0, 0]
+    second = _pci(db, "load", str(VCCI_DIR))
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.count("KHÔNG ĐỔI") == 10
+    assert "Xong: 0 số liệu mới" in second.stdout
+    pd.testing.assert_frame_equal(before, _official(db, everything))
+    assert _official(db, n_ind).iloc[0, 0] == ind_before > 50_000
