@@ -178,7 +178,7 @@ def read_vcci_workbook(
     for t in tables:
         if t.is_summary:
             continue
-        measure = _sheet_measure(t)
+        measure = _sheet_measure(t) or _measure_by_values(t, scores)
         if measure is None:
             notes.append(f"{name}: trang «{t.sheet}» không ứng với chỉ số thành phần nào, bỏ qua.")
             continue
@@ -372,10 +372,35 @@ def _sub_measures(folded: list[str]) -> list[str]:
 
 
 def _sheet_measure(t: _Table) -> str | None:
-    """The sub-index a sub-indicator sheet belongs to: from its name, else its score header."""
+    """The sub-index a sub-indicator sheet belongs to, from its name ("CP thời gian",
+    "Tiep can dat dai", "Dịch vụ hỗ trợ DN")."""
     m = _sub_measures([_fold(t.sheet)])
     if len(m) == 1:
         return m[0]
+    return None
+
+
+def _measure_by_values(t: _Table, scores: pd.DataFrame) -> str | None:
+    """For a sheet whose name says nothing ("Bảng 3"): the sub-index whose summary scores
+    one of its columns repeats. Headers such as "Chỉ số thành phần 6" are not trusted for
+    this — 2010–12 number the sub-indices differently from other editions."""
+    by_measure = {
+        m: g.set_index("province_id")["score"].to_dict()
+        for m, g in scores[scores["measure"] != "PCI"].groupby("measure")
+    }
+    for c in t.columns.values():
+        if c.kind in ("province", "id", "text", "rank"):
+            continue
+        vals = {}
+        for r in t.data_rows:
+            pid = t.provinces.get((r, c.province_col))
+            v = t.values[r][c.index]
+            if pid and isinstance(v, (int, float)) and not isinstance(v, bool):
+                vals[pid] = float(v)
+        for m, sub in by_measure.items():
+            common = [p for p in vals if p in sub]
+            if len(common) >= 3 and all(abs(vals[p] - sub[p]) < 5e-4 for p in common):
+                return m
     return None
 
 
@@ -544,7 +569,7 @@ def _indicator_values(
 
 
 _CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
-_REF_RE = re.compile(r"^(cau hoi dieu tra|tham chieu|du lieu (cung|cua)|nguon|phan tich cua)")
+_REF_RE = re.compile(r"^(cau hoi dieu tra|tham chieu|nguon:|phan tich cua)")
 
 
 def _is_code(h: str) -> bool:
@@ -602,21 +627,21 @@ def _assign_codes(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unit(name: str, values: list[float]) -> str:
+    """The unit a sub-indicator is published in, from its name; a share of firms is a
+    0–1 fraction in some editions and a percentage in others, so the values decide that."""
     f = _fold(name)
+    if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b|\bshare\b", f):
+        return "share" if max(abs(v) for v in values) <= 1.0 else "percent"
     if re.search(r"\bso ngay\b|\bngay\b|\bdays?\b", f):
         return "days"
     if re.search(r"\bso gio\b|\bhours?\b", f):
         return "hours"
-    if re.search(r"\bthang\b|\bmonths?\b", f) and "hon" not in f:
+    if re.search(r"\bthang\b|\bmonths?\b", f):
         return "months"
-    if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b", f):
-        return "share" if max(abs(v) for v in values) <= 1.0 else "percent"
-    if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu", f):
+    if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu|du lieu", f):
         return "score"
-    if re.search(r"^so (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)|\bso luong\b", f):
+    if re.search(r"\bso (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)", f):
         return "count"
-    if all(0 <= v <= 1 for v in values):
-        return "share"
     return "other"
 
 
