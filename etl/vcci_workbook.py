@@ -93,6 +93,12 @@ HEADER_WORDS = {
     "thu tu",
     "chi tieu",
 }
+# The header of a sub-index score column inside its sub-indicator sheet.
+SCORE_HEADER_RE = re.compile(
+    r"^(diem )?chi so( thanh phan)? ?\d+\b|^sub-?index ?\d+|^sub \d+$|^diem chi so"
+)
+# Labels that head a column without naming it ("Chỉ tiêu" = "indicator").
+GENERIC_LABELS = {"chi tieu", "chi tieu moi"}
 HEADER_ROWS = 4  # header rows read above the first province (names, blank, codes)
 
 
@@ -182,7 +188,7 @@ def read_vcci_workbook(
         if measure is None:
             notes.append(f"{name}: trang «{t.sheet}» không ứng với chỉ số thành phần nào, bỏ qua.")
             continue
-        ind_rows.extend(_indicator_values(t, measure, scores, name, problems))
+        ind_rows.extend(_indicator_values(t, measure, scores, name, problems, notes))
     if problems:
         raise ImportRejected(problems)
     indicators = pd.DataFrame(ind_rows, columns=IND_COLS)
@@ -521,7 +527,12 @@ def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[str]) -> pd.
 
 
 def _indicator_values(
-    t: _Table, measure: str, scores: pd.DataFrame, file: str, problems: list[Problem]
+    t: _Table,
+    measure: str,
+    scores: pd.DataFrame,
+    file: str,
+    problems: list[Problem],
+    notes: list[str],
 ) -> list[tuple[object, ...]]:
     """Rows (in ``IND_COLS`` order) for every sub-indicator column of one sheet. Plain tuples:
     one DataFrame per column would cost more than reading the workbook."""
@@ -545,6 +556,16 @@ def _indicator_values(
         # pair); it is a score, not a sub-indicator, and is recognised by equalling it.
         same = [abs(v - sub[pid]) < 5e-4 for _, pid, v, _ in vals if pid in sub]
         if same and sum(same) >= 0.8 * len(same):
+            continue
+        if any(SCORE_HEADER_RE.match(f) for f in c.folded):
+            # Headed as the sub-index score but not equal to the summary's: in PCI_2008.xls
+            # «Ưu đãi DNNN» column W was sorted apart from its province column. Neither a
+            # sub-indicator nor a score we can trust — left out, and said so.
+            notes.append(
+                f"{file}: trang «{t.sheet}», cột {column_letter(c.index)} "
+                f"(«{' / '.join(c.headers)}») khác điểm chỉ số thành phần ở bảng tổng hợp "
+                f"({len(same) - sum(same)}/{len(same)} tỉnh); không nạp cột này."
+            )
             continue
         name = _indicator_name(c)
         if name is None:
@@ -585,7 +606,7 @@ def _is_reference(h: str) -> bool:
 
 def _indicator_name(c: _Column) -> str | None:
     for h in c.headers:
-        if _is_code(h) or _is_reference(h) or _fold(h) in ID_LABELS:
+        if _is_code(h) or _is_reference(h) or _fold(h) in ID_LABELS | GENERIC_LABELS:
             continue
         if re.fullmatch(r"[\d.,+ ]+", h):
             continue
