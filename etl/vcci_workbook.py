@@ -51,8 +51,10 @@ SUB_INDICES: tuple[tuple[str, str], ...] = (
     ("CSTP10", r"thiet che phap ly|\blegal\b"),
     ("CSTP_TW", r"trung uong|central polic"),
 )
-PCI_RE = re.compile(r"\bpci\b|weighted|trong so|diem toi da")
-RANK_RE = re.compile(r"xep hang|thu hang|\brank")
+PCI_RE = re.compile(
+    r"\bpci\b|weighted|trong so|diem toi da|nang luc canh tranh|competitiveness index"
+)
+RANK_RE = re.compile(r"xep hang|thu hang|\brank|^hang( pci)?$")
 # Columns of a summary table that are neither the index nor one of its sub-indices: the
 # unweighted sum, the tier ("Nhóm xếp hạng"), 2005's "traditional conditions", 2010–11's
 # infrastructure index. Known and skipped; any other numeric column stops the import.
@@ -155,11 +157,16 @@ def read_vcci_workbook(
         raise ImportRejected([Problem(file=name, key="etl.workbook.no_year")])
 
     scores_parts: list[pd.DataFrame] = []
+    # 2014's and 2015's English "Summary" sheets are stale copies headed "PCI 2013": a summary
+    # stating another year than the first one is not this edition's and is skipped.
+    primary = _stated_year(summaries[0]) or wb_year
+    if year is not None and primary != year:
+        notes.append(f"{name}: tiêu đề ghi năm {primary}, nạp là năm {year} theo yêu cầu.")
     for t in summaries:
         stated = _stated_year(t)
-        if year is None and stated is not None and stated != wb_year:
+        if stated is not None and stated != primary:
             notes.append(
-                f"{name}: trang «{t.sheet}» ghi năm {stated}, khác năm {wb_year} của tệp; bỏ qua."
+                f"{name}: trang «{t.sheet}» ghi năm {stated}, khác năm {primary} của tệp; bỏ qua."
             )
             continue
         part = _summary_scores(t, name, problems, notes)
@@ -322,11 +329,14 @@ def _find_table(
         col = _Column(index=c, headers=headers, folded=folded, kind="text")
         if c in province_cols:
             col.kind = "province"
-        elif any(f in ID_LABELS for f in folded) or (
+        elif any(f.rstrip(".:# ") in ID_LABELS for f in folded) or (
             not headers and _is_sequence(values, data_rows, c)
         ):
             col.kind = "id"
-            if any(f in {"thu tu", "stt", "tt", "no"} for f in folded) or not headers:
+            if (
+                any(f.rstrip(".:# ") in {"thu tu", "stt", "tt", "no"} for f in folded)
+                or not headers
+            ):
                 position_col = c if position_col is None else position_col
         elif not _mostly_numeric(values, data_rows, c):
             col.kind = "text"

@@ -183,6 +183,29 @@ def test_a_subindicator_sheet_with_an_uninformative_name_is_placed_by_its_score_
     assert set(ind["measure"]) == {"CSTP1"} and len(ind) == 4
 
 
+def test_english_headers_and_other_spellings_of_rank_and_position_load(tmp_path):
+    rows = [["No.", "Province", "Entry Costs", "Land Access", "Transparency", "PCI 2030", "Hạng"]]
+    for i, p in enumerate(["HCMC", "TT-Huế", "BRVT", "Dak Lak"]):
+        rows.append([i + 1, p, 8.0 - i, 7.0 - i, 6.0 - i, 70.0 - i, i + 1])
+    wb = read_vcci_workbook(_write(tmp_path / "x.xlsx", {"Summary": rows}))
+    pci = wb.scores[wb.scores["measure"] == "PCI"].set_index("province_id")
+    assert list(pci.index) == ["ho-chi-minh", "thua-thien-hue", "ba-ria-vung-tau", "dak-lak"]
+    assert pci["rank"].tolist() == [1, 2, 3, 4] and wb.year == 2030
+
+
+def test_a_stale_summary_of_another_year_is_skipped_even_when_the_year_is_given(tmp_path):
+    stale = _summary_rows("PCI 2013")
+    for row in stale[1:]:
+        row[4] = 10.0
+    path = _write(
+        tmp_path / "PCI_2014.xlsx", {"Tổng hợp": _summary_rows("PCI 2014"), "Summary": stale}
+    )
+    for year in (None, 2014):
+        wb = read_vcci_workbook(path, year=year)
+        assert set(wb.scores["sheet"]) == {"Tổng hợp"}
+        assert any("2013" in n for n in wb.notes)
+
+
 def test_sorted_pairs_give_each_subindex_its_position_as_rank(tmp_path):
     order = {"gia": [3, 2, 1, 0], "pci": [0, 1, 2, 3]}
     rows = [["Thứ tự", "Tỉnh", "Gia nhập thị trường", "", "PCI 2030"]]
