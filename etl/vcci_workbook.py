@@ -251,7 +251,7 @@ class _Table:
         sub-indicators (whose sheet name names that sub-index)."""
         if _sheet_measure(self) is not None:
             return False
-        measures = {c.measure for c in self.columns.values() if c.kind == "score"}
+        measures = {c.measure for c in self.columns.values() if c.kind in ("score", "empty")}
         return "PCI" in measures or len(measures - {"PCI"}) >= 3
 
 
@@ -338,6 +338,11 @@ def _find_table(
                 or not headers
             ):
                 position_col = c if position_col is None else position_col
+        elif headers and all(values[r][c] is None for r in data_rows):
+            # A headed column without a single value: typically formulas saved without their
+            # results (a file written by a program, never opened in Excel).
+            kind, col.measure = _classify(folded)
+            col.kind = "empty" if kind in ("score", "rank") else "text"
         elif not _mostly_numeric(values, data_rows, c):
             col.kind = "text"
         else:
@@ -426,6 +431,18 @@ def _measure_by_values(t: _Table, scores: pd.DataFrame) -> str | None:
 def _summary_scores(
     t: _Table, file: str, problems: list[Problem], notes: list[str]
 ) -> pd.DataFrame | None:
+    for c in t.columns.values():
+        if c.kind == "empty":
+            problems.append(
+                Problem(
+                    file=file,
+                    sheet=t.sheet,
+                    row=t.first_row + 1,
+                    column=column_letter(c.index),
+                    key="etl.workbook.no_values",
+                    params={"header": " / ".join(c.headers)},
+                )
+            )
     unknown = [c for c in t.columns.values() if c.kind in ("unknown", "indicator")]
     for c in unknown:
         problems.append(
@@ -438,7 +455,7 @@ def _summary_scores(
                 params={"header": " / ".join(c.headers) or "—"},
             )
         )
-    if unknown:
+    if unknown or any(c.kind == "empty" for c in t.columns.values()):
         return None
     rows: list[dict[str, object]] = []
     ranks: dict[tuple[str, str], int] = {}

@@ -272,6 +272,18 @@ def test_text_in_a_numeric_cell_is_rejected_naming_the_cell(tmp_path):
     assert "khoảng 69" in p.message("en")
 
 
+def test_formulas_saved_without_values_get_their_own_message(tmp_path):
+    rows = _summary_rows()
+    for row in rows[1:]:
+        row[4] = "=60+1"  # openpyxl writes the formula, no cached result
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    (p,) = exc.value.problems
+    assert (p.key, p.sheet, p.column) == ("etl.workbook.no_values", "Tổng hợp", "E")
+    assert "Excel" in p.message("vi") and "PCI 2031" in p.message("en")
+
+
 def test_blank_and_no_data_cells_are_left_out_not_zero(tmp_path):
     rows = _summary_rows()
     rows[2][1] = None
