@@ -50,9 +50,15 @@ elif n_scored < len(table):
 if bool(table["private"].any()):
     components.private_badge(tr)
 
-left, right = st.columns([3, 2], gap="medium")
+# On a projector the table takes the full width and the map follows below it.
+left, right = (st.container(), st.container()) if big else st.columns([3, 2], gap="medium")
 with left:
-    st.dataframe(ranking.styled(frame, lang), hide_index=True, height=720 if not big else 900)
+    st.dataframe(
+        ranking.styled(frame, lang),
+        hide_index=True,
+        height=720 if not big else 900,
+        placeholder=tr("common.na_short"),
+    )
     st.caption(tr("ranking.sort_hint"))
     if frame.empty_measures:
         st.caption(tr("ranking.empty_measures", year=year, names=", ".join(frame.empty_measures)))
