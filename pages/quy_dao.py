@@ -11,6 +11,7 @@ from pci.schema import SUBINDICES
 from pci.trajectory_tables import bands_display, changes_display, missing_years
 from pci.ui import auth, components, state
 from pci.ui.data import q
+from pci.ui.figcache import cached
 
 tr = state.tr()
 lang = state.lang()
@@ -46,13 +47,20 @@ if not chosen:
 label = measure_name(measure, None, lang, short=True)
 traj = q(scores.trajectory, chosen, measure, private)
 national = q(scores.national_stats, measure, private)
-fig_rank = charts.bump_chart(
-    traj, lang, big=big, join=join, title=tr("trajectory.rank_title", measure=label), order=chosen
+fig_rank = cached(
+    charts.bump_chart,
+    traj,
+    lang,
+    big=big,
+    join=join,
+    title=tr("trajectory.rank_title", measure=label),
+    order=chosen,
 )
 components.chart(
     fig_rank, key="traj_rank", tr=tr, file_stem=tr("trajectory.rank_stem", measure=measure)
 )
-fig_score = charts.score_chart(
+fig_score = cached(
+    charts.score_chart,
     traj,
     national,
     lang,

@@ -9,6 +9,7 @@ from pci.reference import editions, measure_exists, measure_name
 from pci.schema import SUBINDICES
 from pci.ui import auth, components, state
 from pci.ui.data import q
+from pci.ui.figcache import cached
 
 tr = state.tr()
 lang = state.lang()
@@ -40,7 +41,9 @@ regions = c_region.multiselect(
 )
 
 table = q(scores.ranking_table, year, private)
-frame = ranking.ranking_frame(table, year, lang, my_province=state.my_province(), regions=regions)
+frame = cached(
+    ranking.ranking_frame, table, year, lang, my_province=state.my_province(), regions=regions
+)
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0
 st.caption(tr("ranking.coverage", n=n_scored, total=len(table), year=year))
 if year in editions() and editions()[year].published_scope == "top30":
@@ -63,7 +66,7 @@ with left:
     if frame.empty_measures:
         st.caption(tr("ranking.empty_measures", year=year, names=", ".join(frame.empty_measures)))
     components.table_downloads(
-        ranking.export_frame(frame, lang),
+        frame.export,
         key="ranking_table",
         tr=tr,
         file_stem=tr("ranking.file_stem", year=year),
@@ -77,8 +80,11 @@ with right:
     label = measure_name(measure, year, lang, short=True)
     tab_map, tab_bars = st.tabs([tr("ranking.tab_map"), tr("ranking.tab_bars")])
     with tab_map:
-        tiles = tilemap.tile_frame(q(scores.year_scores, year, private), measure, lang, provs)
-        fig = tilemap.tile_map(
+        tiles = cached(
+            tilemap.tile_frame, q(scores.year_scores, year, private), measure, lang, provs
+        )
+        fig = cached(
+            tilemap.tile_map,
             tiles,
             lang=lang,
             big=big,
@@ -95,7 +101,8 @@ with right:
         )
         st.caption(tr("ranking.map_caption"))
     with tab_bars:
-        bars = ranking.ranking_bars(
+        bars = cached(
+            ranking.ranking_bars,
             table,
             measure,
             year,
