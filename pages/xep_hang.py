@@ -8,8 +8,9 @@ from pci.queries import scores, trajectory
 from pci.reference import editions, measure_exists, measure_name
 from pci.schema import SUBINDICES
 from pci.ui import auth, components, state
-from pci.ui.data import q
+from pci.ui.data import database, q
 from pci.ui.figcache import cached
+from pci.views import ranking as views
 
 tr = state.tr()
 lang = state.lang()
@@ -41,9 +42,9 @@ regions = c_region.multiselect(
 )
 
 table = q(scores.ranking_table, year, private)
-frame = cached(
-    ranking.ranking_frame, table, year, lang, my_province=state.my_province(), regions=regions
-)
+db = database()
+mine = state.my_province()
+frame = cached(views.table, db, year, lang, mine, tuple(regions), private)
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0
 st.caption(tr("ranking.coverage", n=n_scored, total=len(table), year=year))
 if year in editions() and editions()[year].published_scope == "top30":
@@ -76,47 +77,40 @@ with right:
     overlay = st.toggle(
         tr("ranking.overlay"), key="w_ranking_units", help=tr("ranking.overlay_help")
     )
-    units = q(trajectory.units_2025) if overlay else None
     label = measure_name(measure, year, lang, short=True)
     tab_map, tab_bars = st.tabs([tr("ranking.tab_map"), tr("ranking.tab_bars")])
+    title = tr("ranking.map_title", measure=label, year=year)
     with tab_map:
-        tiles = cached(
-            tilemap.tile_frame, q(scores.year_scores, year, private), measure, lang, provs
-        )
         fig = cached(
-            tilemap.tile_map,
-            tiles,
-            lang=lang,
+            views.tile_map,
+            db,
+            year,
+            measure,
+            lang,
             big=big,
-            title=tr("ranking.map_title", measure=label, year=year),
-            n_total=len(table),
-            my_province=state.my_province(),
-            units=units,
+            title=title,
+            my_province=mine,
+            overlay=overlay,
+            include_private=private,
         )
-        components.chart(
-            fig,
-            key="ranking_map",
-            tr=tr,
-            file_stem=tr("ranking.map_stem", measure=measure, year=year),
-        )
+        stem = tr("ranking.map_stem", measure=measure, year=year)
+        components.chart(fig, key="ranking_map", tr=tr, file_stem=stem)
         st.caption(tr("ranking.map_caption"))
     with tab_bars:
         bars = cached(
-            ranking.ranking_bars,
-            table,
-            measure,
+            views.bars,
+            db,
             year,
+            measure,
             lang,
             big=big,
-            my_province=state.my_province(),
-            title=tr("ranking.map_title", measure=label, year=year),
+            title=title,
+            my_province=mine,
+            include_private=private,
         )
-        components.chart(
-            bars,
-            key="ranking_bars",
-            tr=tr,
-            file_stem=tr("ranking.bars_stem", measure=measure, year=year),
-        )
+        stem = tr("ranking.bars_stem", measure=measure, year=year)
+        components.chart(bars, key="ranking_bars", tr=tr, file_stem=stem)
     if overlay:
         st.subheader(tr("ranking.units_title"))
+        units = q(trajectory.units_2025)
         st.dataframe(tilemap.units_table(units, provs, lang), hide_index=True)

@@ -115,15 +115,18 @@ def styled(frame: RankingFrame, lang: str) -> Styler:
 
 def _css(frame: RankingFrame) -> pd.DataFrame:
     df = frame.df
-    css = pd.DataFrame("", index=df.index, columns=df.columns)
+    blank = [""] * len(df)
+    cols: dict[str, list[str]] = {c: blank for c in df.columns}
     for c in frame.score_cols:
-        css[c] = cell_colours(df[c], higher_is_better=True)
+        cols[c] = cell_colours(df[c], higher_is_better=True)
     for c in frame.rank_cols:
-        css[c] = cell_colours(df[c], higher_is_better=False)
-    if frame.my_row is not None and frame.my_row in css.index:
+        cols[c] = cell_colours(df[c], higher_is_better=False)
+    if frame.my_row is not None and 0 <= frame.my_row < len(df):
         for c in df.columns[1:3]:
-            css.loc[frame.my_row, c] = f"background-color: {MY_ROW}"
-    return css
+            cols[c] = [
+                f"background-color: {MY_ROW}" if i == frame.my_row else "" for i in range(len(df))
+            ]
+    return pd.DataFrame(cols, index=df.index)
 
 
 def cell_colours(values: pd.Series, *, higher_is_better: bool) -> list[str]:
