@@ -142,7 +142,10 @@ def test_grouped_bars_leave_unpublished_empty_and_name_years_methodology():
 def test_radar_only_for_three_and_skips_missing():
     fig = radar(_long(), 2020, lang="en")
     b = next(t for t in fig.data if t.name == "Tỉnh B")
-    assert "CSTP 3 · Transparency" not in b.theta and len(b.r) == 10  # 9 known + closing point
+    i = list(b.theta).index("CSTP 3 · Transparency")
+    assert b.r[i] is None and b.connectgaps is False and b.fill == "none"
+    a = next(t for t in fig.data if t.name == "Tỉnh A")
+    assert a.fill == "toself" and a.r[0] == pytest.approx(6.0)
     four = pd.concat([_long(), _long().assign(province_id="d", name_vi="D", name_en="D")])
     with pytest.raises(ValueError):
         radar(four, 2020)
