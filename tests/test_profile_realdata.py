@@ -38,10 +38,11 @@ def test_kon_tum_2015_sub_indices_against_the_country(workbooks_db):
     e15 = extract[(extract["year"] == 2015) & (extract["subindex_no"] == 1)]
     assert len(e15) == 63
     row = frame.loc["CSTP1"]
-    assert (row["score"], row["rank"]) == (8.63, 20)
-    assert row["median"] == pytest.approx(e15["score"].median(), abs=1e-9)
-    assert row["best"] == pytest.approx(e15["score"].max(), abs=1e-9)
-    assert row["top10_avg"] == pytest.approx(e15["score"].nlargest(10).mean(), abs=1e-9)
+    # The workbooks hold unrounded scores; the extract has VCCI's two decimals.
+    assert row["score"] == pytest.approx(8.63, abs=0.005) and row["rank"] == 20
+    assert row["median"] == pytest.approx(e15["score"].median(), abs=0.005)
+    assert row["best"] == pytest.approx(e15["score"].max(), abs=0.005)
+    assert row["top10_avg"] == pytest.approx(e15["score"].nlargest(10).mean(), abs=0.005)
     assert row["best_province"] == e15.loc[e15["score"].idxmax(), "province"]
     assert frame["complete"].all() and frame["region_avg"].notna().all()
 
