@@ -7,6 +7,9 @@ import pytest
 
 from tests.e2e.conftest import shot, wait_charts, wait_idle
 
+# The test machine is shared and often loaded: wait generously, fail only when stuck.
+WAIT = 120_000
+
 pytestmark = pytest.mark.browser
 
 
@@ -40,8 +43,8 @@ def _svg_text(page) -> str:
 )
 def test_profile_headline_kon_tum_2020(server, page, lang, headline):
     page.goto(f"{server}/ho-so?province=kon-tum&year=2020&lang={lang}")
-    page.get_by_text(headline).first.wait_for()
-    wait_idle(page)
+    page.get_by_text(headline).first.wait_for(timeout=WAIT)
+    wait_idle(page, WAIT)
     assert "province=kon-tum" in page.url
     shot(page, f"dash2_ho_so_kon_tum_2020_{lang}")
 
@@ -50,9 +53,9 @@ def test_profile_headline_kon_tum_2020(server, page, lang, headline):
 def test_profile_chart_ha_noi_2019(server, page, lang, big):
     page.goto(f"{server}/ho-so?province=ha-noi&year=2019&lang={lang}" + ("&big=1" if big else ""))
     title = "Hồ sơ tỉnh" if lang == "vi" else "Province profile"
-    page.get_by_text(title).first.wait_for()
-    wait_idle(page)
-    wait_charts(page, 1)
+    page.get_by_text(title).first.wait_for(timeout=WAIT)
+    wait_idle(page, WAIT)
+    wait_charts(page, 1, WAIT)
     text = _svg_text(page)
     assert ("CSTP 1 · Gia nhập thị trường" if lang == "vi" else "CSTP 1 · Entry costs") in text
     assert ("7,98" if lang == "vi" else "7.98") in text  # bar label, language's decimals
@@ -64,9 +67,9 @@ def test_compare_region_peers_and_radar(server, page, lang, big):
     suffix = f"&lang={lang}" + ("&big=1" if big else "")
     page.goto(f"{server}/so-sanh?province=ha-noi,da-nang,hai-phong&year=2019{suffix}")
     title = "So sánh các tỉnh" if lang == "vi" else "Compare provinces"
-    page.get_by_text(title).first.wait_for()
-    wait_idle(page)
-    wait_charts(page, 2)
+    page.get_by_text(title).first.wait_for(timeout=WAIT)
+    wait_idle(page, WAIT)
+    wait_charts(page, 2, WAIT)
     text = _svg_text(page)
     assert ("Hà Nội" if lang == "vi" else "Hanoi") in text
     assert page.locator(".js-plotly-plot .polarlayer").count() >= 1
@@ -75,10 +78,10 @@ def test_compare_region_peers_and_radar(server, page, lang, big):
 
 def test_compare_defaults_to_region_of_my_province(server, page):
     page.goto(f"{server}/so-sanh?province=kon-tum&year=2020")
-    page.get_by_text("So sánh các tỉnh").first.wait_for()
-    wait_idle(page)
-    wait_charts(page, 1)
-    page.wait_for_function("location.href.includes('lam-dong')")
+    page.get_by_text("So sánh các tỉnh").first.wait_for(timeout=WAIT)
+    wait_idle(page, WAIT)
+    wait_charts(page, 1, WAIT)
+    page.wait_for_function("location.href.includes('lam-dong')", timeout=WAIT)
     assert "province=kon-tum%2Cdak-lak" in page.url or "province=kon-tum,dak-lak" in page.url
     assert "Lâm Đồng" in _svg_text(page)
     _shots(page, "dash2_so_sanh_kon_tum_2020_vi")
