@@ -131,10 +131,12 @@ def test_compare_table_says_not_published_not_zero():
 
 def test_grouped_bars_leave_unpublished_empty_and_name_years_methodology():
     fig = grouped_bars(_long(), 2021, lang="vi")
-    b = next(t for t in fig.data if t.name == "Tỉnh B")
+    b, b_missing = (t for t in fig.data if t.name == "Tỉnh B")
     i = list(b.x).index("CSTP 3 · Tính minh bạch")
-    assert pd.isna(b.y[i]) and b.text[i] == "chưa công bố / không có dữ liệu"
-    assert b.y[0] == pytest.approx(5.0)
+    assert pd.isna(b.y[i]) and b.y[0] == pytest.approx(5.0)
+    # The words, not a bar, stand in the province's slot.
+    assert b_missing.offsetgroup == b.offsetgroup and b_missing.showlegend is False
+    assert b_missing.text[i] == "chưa công bố / không có dữ liệu" and b_missing.text[0] == ""
     assert "CSTP 8 · Chính sách hỗ trợ DN" in b.x
     assert fig.layout.separators == ",."
 

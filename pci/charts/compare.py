@@ -7,6 +7,8 @@ Unpublished figures are not drawn as zero: the bar is absent and the hover/label
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -58,23 +60,49 @@ def grouped_bars(
     for pid, name in provs.itertuples(index=False):
         rows = long[long["province_id"] == pid].set_index("measure").reindex(measures)
         colour = palette[pid]
+        hover = [
+            _hover(name, lab, s, r, year, src, lang)
+            for lab, s, r, src in zip(
+                labels, rows["score"], rows["rank"], rows["source"], strict=True
+            )
+        ]
         fig.add_bar(
             x=labels,
             y=rows["score"],
             name=name,
             marker_color=colour,
-            text=[na if fmt.is_missing(v) else "" for v in rows["score"]],
-            textposition="outside",
-            textangle=-90,
-            hovertext=[
-                _hover(name, lab, s, r, year, src, lang)
-                for lab, s, r, src in zip(
-                    labels, rows["score"], rows["rank"], rows["source"], strict=True
-                )
-            ],
+            offsetgroup=pid,
+            hovertext=hover,
             hoverinfo="text",
         )
+        missing = rows["score"].isna().to_numpy()
+        if missing.any():
+            # In the province's slot, a zero-height bar carries the words "chưa công bố"
+            # so an absent bar is read as unpublished, not overlooked or taken for zero.
+            fig.add_bar(
+                x=labels,
+                y=[0 if m else None for m in missing],
+                name=name,
+                offsetgroup=pid,
+                marker_color=colour,
+                text=[na if m else "" for m in missing],
+                textposition="outside",
+                textangle=-90,
+                textfont={"color": theme.MEDIAN},
+                cliponaxis=False,
+                constraintext="none",
+                showlegend=False,
+                hovertext=hover,
+                hoverinfo="text",
+            )
     fig.update_yaxes(range=[0, 10.5], title=t("profile.chart.axis_score", lang))
+    # Code on one line, name on the next: readable without tilting the labels.
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=labels,
+        ticktext=[_wrap(lab, 11 if big else 14) for lab in labels],
+        tickangle=0,
+    )
     fig.update_layout(barmode="group")
     theme.apply(fig, lang, big=big, title=title, height=560)
     _legend_room(fig, big)
@@ -136,12 +164,21 @@ def radar(
         polar={
             "radialaxis": {"range": [0, 10], "dtick": 2, "angle": 90 - step / 2},
             "angularaxis": {"rotation": 90, "direction": "clockwise"},
+            # Room above for the legend; labels around the circle need side margins.
+            "domain": {"x": [0, 1], "y": [0, 0.88]},
         }
     )
     theme.apply(fig, lang, big=big, title=title, height=640)
     _legend_room(fig, big)
-    fig.update_layout(margin={"b": 50, "l": 60, "r": 60})
+    side = 170 if big else 120
+    fig.update_layout(margin={"b": 60 if big else 50, "l": side, "r": side})
     return fig
+
+
+def _wrap(label: str, width: int) -> str:
+    """ "CSTP 5 · Chi phí không chính thức" → code, then the name over short lines."""
+    code, _, name = label.partition(" · ")
+    return "<br>".join([code, *textwrap.wrap(name, width)])
 
 
 def _translucent(hex_colour: str, alpha: float) -> str:
