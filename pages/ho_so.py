@@ -51,6 +51,8 @@ year = state.select_year(
     default=with_data[0] if with_data else None,
     container=c2,
 )
+if (st.session_state.get("w_profile_target") or 0) > n_provinces(year):
+    st.session_state["w_profile_target"] = None  # a rank that year did not have (2005: 42)
 target = c3.number_input(
     tr("profile.target"),
     min_value=1,
