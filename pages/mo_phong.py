@@ -25,6 +25,7 @@ st.title(tr("whatif.title"))
 st.caption(tr("whatif.intro"))
 
 SUBS = [f"CSTP{i}" for i in range(1, 11)]
+STEPS = [i / 100 for i in range(1001)]  # 0,00 … 10,00 in steps of 0,01
 
 
 def num(x, d: int = 2, signed: bool = False) -> str:
@@ -92,7 +93,7 @@ shown = [m for m in SUBS if m in pci_inp.subscores and measure_exists(m, year)]
 keys = {m: f"whatif_s_{pid}_{year}_{m}" for m in shown}
 for m, k in keys.items():
     if k not in st.session_state:
-        st.session_state[k] = float(pci_inp.subscores[m])
+        st.session_state[k] = round(float(pci_inp.subscores[m]), 2)
 
 
 def _reset(defaults: dict[str, float]) -> None:
@@ -107,7 +108,7 @@ head[1].button(
     tr("whatif.reset"),
     key="whatif_reset",
     on_click=_reset,
-    args=({keys[m]: float(pci_inp.subscores[m]) for m in shown},),
+    args=({keys[m]: round(float(pci_inp.subscores[m]), 2) for m in shown},),
     icon=":material/restart_alt:",
     width="stretch",
 )
@@ -117,16 +118,16 @@ for i, m in enumerate(shown):
     label = f"{m} · {measure_name(m, year, lang, short=True)}" + (
         f" ({fmt.percent(w, lang, 0, fraction=True)})" if w else ""
     )
-    cols[i % 2].slider(
+    # A select-slider over 0,00 … 10,00 so the thumb shows the number the Vietnamese way
+    # (st.slider formats with printf, always with a decimal point).
+    cols[i % 2].select_slider(
         label,
-        min_value=0.0,
-        max_value=10.0,
-        step=0.01,
+        options=STEPS,
         key=keys[m],
+        format_func=num,
         help=tr(
             "whatif.slider_help", name=measure_name(m, year, lang), actual=num(pci_inp.subscores[m])
         ),
-        format="%.2f",
     )
 sim_subs = {m: float(st.session_state[keys[m]]) for m in shown}
 missing_subs = [m for m in weights if m not in pci_inp.subscores]

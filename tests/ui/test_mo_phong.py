@@ -15,7 +15,7 @@ def _metrics(at) -> dict[str, tuple[str, str]]:
 
 
 def _slider(at, measure: str):
-    return next(s for s in at.slider if s.label.startswith(f"{measure} ·"))
+    return next(s for s in at.select_slider if s.label.startswith(f"{measure} ·"))
 
 
 def _expected_rank(db, score: float) -> int | None:
@@ -27,7 +27,7 @@ def _expected_rank(db, score: float) -> int | None:
 def test_sliders_start_at_published_scores_and_show_the_published_rank(app_on):
     at = app_on("mo-phong", params=HUE)
     assert not at.exception
-    assert len(at.slider) == 10
+    assert len(at.select_slider) == 10
     assert _slider(at, "CSTP3").value == pytest.approx(6.57)
     m = _metrics(at)
     assert m["Điểm sau mô phỏng"][0] == "66,50"
@@ -41,7 +41,7 @@ def test_sliders_start_at_published_scores_and_show_the_published_rank(app_on):
 
 def test_raising_transparency_by_1_12_reaches_the_top_10_vi(app_on, shipped_db):
     at = app_on("mo-phong", params=HUE)
-    _slider(at, "CSTP3").set_value(6.57 + 1.12).run()
+    _slider(at, "CSTP3").set_value(7.69).run()
     assert not at.exception
     expected = 66.50 + 10 * 0.20 * 1.12  # 68,74
     rank = _expected_rank(shipped_db, expected)
@@ -56,12 +56,12 @@ def test_raising_transparency_by_1_12_reaches_the_top_10_vi(app_on, shipped_db):
 
 def test_lowering_below_the_published_table_says_not_published_then_reset_en(app_on, shipped_db):
     at = app_on("mo-phong", lang="en", params=HUE)
-    _slider(at, "CSTP9").set_value(7.35 - 1.0).run()
+    _slider(at, "CSTP9").set_value(6.35).run()
     m = _metrics(at)
     assert m["Simulated score"][0] == "64.50"  # 66,50 − 10 × 0,20 × 1
     assert _expected_rank(shipped_db, 64.50) is None  # below the published part of 2019
     assert m["Rank (others unchanged)"][0] == "not published / no data"
-    _slider(at, "CSTP8").set_value(5.98 + 0.5).run()
+    _slider(at, "CSTP8").set_value(6.48).run()
     assert _metrics(at)["Simulated score"][0] == "65.50"
     at.button(key="whatif_reset").click().run()
     assert _slider(at, "CSTP9").value == pytest.approx(7.35)
@@ -88,7 +88,7 @@ def test_unknown_weights_2022_allow_only_subindex_targets(app_on):
     chosen = at.selectbox(key="w_whatif_measure").value
     before = _metrics(at)["Simulated score"][0]
     s = _slider(at, chosen)
-    s.set_value(min(10.0, s.value + 0.5)).run()
+    s.set_value(round(min(10.0, s.value + 0.5), 2)).run()
     after = _metrics(at)["Simulated score"][0]
     assert after != before and after == fmt.number(_slider(at, chosen).value, "en")
 
