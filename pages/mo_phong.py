@@ -150,7 +150,8 @@ st.subheader(
         year=year,
     )
 )
-m1, m2, m3, m4 = st.columns(4)
+# Four metrics in a row read well on a laptop; on a projector two per row keep labels whole.
+m1, m2, m3, m4 = st.columns(4) if not big else [*st.columns(2), *st.columns(2)]
 if score_sim is None:
     m1.metric(
         tr("whatif.simulated_score"),
@@ -203,7 +204,7 @@ if not inp.field.complete:
     own_missing += missing_subs
     st.info(
         tr(
-            "whatif.incomplete",
+            "whatif.incomplete_top30" if inp.year >= 2023 else "whatif.incomplete",
             year=year,
             published=inp.n_published,
             n=inp.n_total,

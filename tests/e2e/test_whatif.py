@@ -17,10 +17,12 @@ HUE = "/mo-phong?province=thua-thien-hue&year=2019"
 def _open(page, url: str, title: str) -> None:
     """Open a page tall enough that every chart is in view (plotly draws lazily on scroll and
     Streamlit scrolls its main block, so a full-page screenshot alone would cut it off)."""
+    page.set_default_timeout(90_000)  # 7 engineers share 2 cores: be patient, not flaky
     page.set_viewport_size({"width": 1600, "height": 3400})
     page.goto(url)
     page.get_by_text(title).first.wait_for()
-    wait_idle(page)
+    page.locator('[data-testid="stSlider"]').nth(9).wait_for()
+    wait_idle(page, 90_000)
     page.keyboard.press("Escape")  # the shell's first-load "page not found" notice, if any
 
 
@@ -41,7 +43,7 @@ def _push_slider_to_max(page, label_start: str) -> None:
 
 def test_slider_to_ten_recomputes_composite_and_rank_vi(server, page):
     _open(page, server + HUE, "Mô phỏng: cần gì để đạt hạng mục tiêu")
-    wait_charts(page, 2)
+    wait_charts(page, 2, 90_000)
     assert _metric(page, "Điểm sau mô phỏng") == "66,50"
     assert _metric(page, "Hạng (các tỉnh khác giữ nguyên)") == "20/63"
     shot(page, "whatif_vi_start")
@@ -49,10 +51,10 @@ def test_slider_to_ten_recomputes_composite_and_rank_vi(server, page):
     # Quảng Ninh's 73,40.
     _push_slider_to_max(page, "CSTP3 ·")
     page.locator('[data-testid="stMetricValue"]').filter(has_text="73,36").first.wait_for()
-    wait_idle(page)
+    wait_idle(page, 90_000)
     assert _metric(page, "Hạng (các tỉnh khác giữ nguyên)") == "2/63"
     assert _metric(page, "Đến hạng 10") == "Đã đạt"
-    wait_charts(page, 2)
+    wait_charts(page, 2, 90_000)
     shot(page, "whatif_vi_slider")
     page.get_by_role("button", name=re.compile("Đặt lại")).click()
     page.locator('[data-testid="stMetricValue"]').filter(has_text="66,50").first.wait_for()
@@ -63,10 +65,10 @@ def test_english_and_projector(server, page):
     _push_slider_to_max(page, "CSTP8 ·")
     # Business support (20 %) from 5,98 to 10: 66,50 + 10 × 0,2 × 4,02 = 74,54 — first.
     page.locator('[data-testid="stMetricValue"]').filter(has_text="74.54").first.wait_for()
-    wait_idle(page)
+    wait_idle(page, 90_000)
     assert _metric(page, "Rank (others unchanged)") == "1/63"
-    wait_charts(page, 2)
+    wait_charts(page, 2, 90_000)
     shot(page, "whatif_en_slider")
     _open(page, server + HUE + "&big=1", "Mô phỏng: cần gì để đạt hạng mục tiêu")
-    wait_charts(page, 2)
+    wait_charts(page, 2, 90_000)
     shot(page, "whatif_vi_projector")
