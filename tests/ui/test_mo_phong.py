@@ -116,3 +116,49 @@ def test_charts_show_actual_and_simulated(app_on):
     assert sim["CSTP8 · Dịch vụ hỗ trợ DN"] == pytest.approx(7.0)
     strip = specs[1]["data"]
     assert strip[-1]["x"] == [pytest.approx(66.50 + 10 * 0.2 * (7.0 - 5.98))]
+
+
+def test_private_results_fill_the_own_figures_for_signed_in_editors(
+    shipped_db, copy_db, use_db, tmp_path
+):
+    """Kon Tum 2023 (outside VCCI's published top 30) from a tiny private-results file made
+    here: editors can simulate it, labelled internal; viewers cannot see it."""
+    import openpyxl
+    from streamlit.testing.v1 import AppTest
+
+    from etl.load import load_paths
+    from tests.ui.conftest import APP
+
+    db = use_db(copy_db(shipped_db))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Điểm số"
+    ws.append(["Năm", "Tỉnh", "Chỉ số", "Điểm", "Hạng", "Ghi chú"])
+    for row in [(2023, "Kon Tum", "PCI", 65.1, 40), (2023, "Kon Tum", "CSTP8", 7.2, 12)]:
+        ws.append([*row, ""])
+    wb.save(tmp_path / "kt.xlsx")
+    assert load_paths(db, [tmp_path / "kt.xlsx"], user="tester").ok
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"province": "kon-tum", "year": "2023"})
+    at.session_state["_pci_editor"] = "tester"
+    at.run()
+    at.switch_page("pages/mo_phong.py")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="w_whatif_province").value == "kon-tum"
+    assert any("Dữ liệu nội bộ" in w.value for w in at.warning)  # the private badge
+    assert any("chưa công bố trọng số" in w.value for w in at.warning)
+    assert at.selectbox(key="w_whatif_measure").options == ["CSTP8 · Chính sách hỗ trợ DN"]
+    assert [s.label for s in at.select_slider] == ["CSTP8 · Chính sách hỗ trợ DN"]
+    assert _metrics(at)["Điểm sau mô phỏng"][0] == "7,20"
+    info = " ".join(i.value for i in at.info)
+    assert "VCCI chỉ công bố điểm của 30 tỉnh dẫn đầu" in info and "Kết quả riêng" in info
+
+    viewer = AppTest.from_file(APP, default_timeout=60)
+    viewer.query_params.update({"province": "kon-tum", "year": "2023"})
+    viewer.run()
+    viewer.switch_page("pages/mo_phong.py")
+    viewer.run()
+    assert "kon-tum" not in viewer.selectbox(key="w_whatif_province").options
+    assert any("Kon Tum" in i.value for i in viewer.info)  # "no sub-index scores for Kon Tum"
