@@ -18,7 +18,18 @@ from pci.i18n import normalize_lang
 
 # Modules under pci.commands, each with ``register(subparsers)`` and handlers returning an
 # exit code. Order = order in `pci --help`.
-COMMANDS = ("serve", "load", "rebuild", "check", "template", "gap")
+COMMANDS = (
+    "serve",
+    "load",
+    "rebuild",
+    "check",
+    "template",
+    "gap",
+    "brief",
+    "users",
+    "backup",
+    "restore",
+)
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 

@@ -448,6 +448,39 @@ SELECT * FROM final
     ),
 )
 
+_TARGET_COLUMNS = (
+    C("target_id", "VARCHAR", "Stable id of the target (short random hex); kept across edits."),
+    C("version", "INTEGER NOT NULL", "1 on creation, +1 on every edit, delete, restore or undo."),
+    C("province_id", "VARCHAR NOT NULL", "Province the target belongs to."),
+    C("level", "VARCHAR NOT NULL", "PCI | CSTP (sub-index) | INDICATOR (sub-indicator)."),
+    C("measure", "VARCHAR", "PCI or CSTP1 … CSTP10; for an indicator its sub-index where known."),
+    C("indicator_code", "VARCHAR", "Indicator code in pci_indicator_values, where known."),
+    C("indicator_label", "VARCHAR", "Indicator name exactly as the plan writes it."),
+    C("unit", "VARCHAR", "Indicator unit: percent (0–100) | days | score | count | other."),
+    C("metric", "VARCHAR NOT NULL", "rank | score | value (indicator value)."),
+    C(
+        "comparator",
+        "VARCHAR NOT NULL",
+        "le (≤) | ge (≥) | eq (=) | up_n (up N places) | in_group.",
+    ),
+    C("baseline_year", "INTEGER", "Year of the starting point the plan quotes."),
+    C("baseline_value", "DOUBLE", "Starting value (rank, score or indicator value)."),
+    C("target_year", "INTEGER NOT NULL", "Year (PCI edition) the target is for."),
+    C("target_value", "DOUBLE", "Target rank, score or value; N for up_n; NULL for in_group."),
+    C("target_group", "VARCHAR", "VCCI ranking group for in_group (rat_tot, tot, kha …)."),
+    C("direction", "VARCHAR", "higher | lower: which way is better (indicators)."),
+    C("lead_unit", "VARCHAR", "Department in charge (đơn vị chủ trì)."),
+    C("support_units", "VARCHAR", "Supporting departments (đơn vị phối hợp)."),
+    C("plan_ref", "VARCHAR", "The plan it comes from (number and issuer as written)."),
+    C("plan_date", "VARCHAR", "Date of the plan as written (may be partial: '…/3/2024')."),
+    C("notes", "VARCHAR", "Free notes (original spelling, context)."),
+    C("example_set", "VARCHAR", "Shipped example register it came from; NULL = entered by users."),
+    C("position", "INTEGER", "Order within the plan (STT)."),
+    C("deleted", "BOOLEAN NOT NULL", "Soft delete: hidden but recoverable."),
+    C("edited_by", "VARCHAR NOT NULL", "Who made this version (editor name or OS user)."),
+    C("edited_at", "TIMESTAMP NOT NULL", "When (UTC)."),
+)
+
 STATE_TABLES: tuple[Table, ...] = (
     Table(
         "imports",
@@ -467,6 +500,45 @@ STATE_TABLES: tuple[Table, ...] = (
             C("message", "VARCHAR", "Summary or reason."),
         ),
         key=("batch_id",),
+    ),
+    Table(
+        "signins",
+        "Every editor sign-in attempt (failed ones lock the name and the session for a while).",
+        (
+            C("attempted_at", "TIMESTAMP NOT NULL", "When."),
+            C("user_name", "VARCHAR NOT NULL", "User name or e-mail as typed or given by OIDC."),
+            C("session_id", "VARCHAR NOT NULL", "Browser session (Streamlit session id)."),
+            C(
+                "outcome",
+                "VARCHAR NOT NULL",
+                "ok | bad_credentials | locked | oidc_ok | oidc_refused.",
+            ),
+        ),
+    ),
+    Table(
+        "targets",
+        "The target register: the current version of every target (see target_history).",
+        _TARGET_COLUMNS,
+        key=("target_id",),
+    ),
+    Table(
+        "target_history",
+        "Every version of every target, append-only: who changed what and when; undo reads it.",
+        (
+            *_TARGET_COLUMNS,
+            C("action", "VARCHAR NOT NULL", "create | edit | delete | restore | undo | import."),
+        ),
+        key=("target_id", "version"),
+    ),
+    Table(
+        "target_example_sets",
+        "Shipped example registers already loaded (each is loaded once, never again).",
+        (
+            C("example_set", "VARCHAR", "Example set id (file name stem)."),
+            C("rows", "INTEGER NOT NULL", "Targets it added."),
+            C("loaded_at", "TIMESTAMP NOT NULL", "When."),
+        ),
+        key=("example_set",),
     ),
 )
 
