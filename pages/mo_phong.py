@@ -129,7 +129,14 @@ for i, m in enumerate(shown):
             "whatif.slider_help", name=measure_name(m, year, lang), actual=num(pci_inp.subscores[m])
         ),
     )
-sim_subs = {m: float(st.session_state[keys[m]]) for m in shown}
+# An untouched slider keeps the published score at full precision (VCCI's workbooks carry
+# more than the two decimals a slider shows), so unchanged sliders give the published result.
+sim_subs = {
+    m: float(pci_inp.subscores[m])
+    if st.session_state[keys[m]] == round(float(pci_inp.subscores[m]), 2)
+    else float(st.session_state[keys[m]])
+    for m in shown
+}
 missing_subs = [m for m in weights if m not in pci_inp.subscores]
 if missing_subs:
     st.caption(tr("whatif.missing_subs", measures=", ".join(missing_subs)))

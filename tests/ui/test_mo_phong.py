@@ -162,3 +162,22 @@ def test_private_results_fill_the_own_figures_for_signed_in_editors(
     viewer.run()
     assert "kon-tum" not in viewer.selectbox(key="w_whatif_province").options
     assert any("Kon Tum" in i.value for i in viewer.info)  # "no sub-index scores for Kon Tum"
+
+
+@pytest.mark.realdata
+def test_untouched_sliders_give_the_published_result_from_full_precision_workbooks(
+    workbooks_db, use_db
+):
+    """VCCI's workbooks carry more than two decimals: sliders show 2, the published composite
+    and rank must still come back exactly while no slider moves."""
+    from tests.ui.conftest import open_page
+
+    use_db(workbooks_db)
+    at = open_page("mo-phong", params={"province": "thua-thien-hue", "year": "2015"})
+    assert not at.exception
+    m = _metrics(at)
+    assert m["Điểm sau mô phỏng"] == ("58,52", "")
+    assert m["Hạng (các tỉnh khác giữ nguyên)"] == ("29/63", "")
+    assert m["Hạng (các tỉnh khác tăng theo xu hướng)"][0] != "chưa công bố / không có dữ liệu"
+    text = " ".join(x.value for x in at.markdown)
+    assert "Hạng 2014 → 2015: **13 → 29**" in text
