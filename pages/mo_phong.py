@@ -47,12 +47,29 @@ if not options:
 if state.my_province() and state.my_province() not in options:
     st.info(tr("whatif.my_province_no_data", province=names.get(state.my_province(), "")))
 c_prov, c_year, c_measure, c_target = st.columns([3, 1.3, 3, 1.5])
-pid = state.select_province(
+# Not state.select_province: that would make the first listed province "my province" when
+# mine has no sub-index scores. Here the choice becomes "my province" only when the user
+# picks one, and the page follows the sidebar when "my province" can be simulated.
+mine = state.my_province()
+if mine in options and st.session_state.get("_whatif_mine") != mine:
+    st.session_state["w_whatif_province"] = mine
+st.session_state["_whatif_mine"] = mine
+if st.session_state.get("w_whatif_province") not in options:
+    st.session_state["w_whatif_province"] = options[0]
+
+
+def _adopt_province() -> None:
+    chosen = st.session_state["w_whatif_province"]
+    state.set_provinces([chosen] + [p for p in state.provinces() if p != chosen])
+    st.session_state["_whatif_mine"] = chosen
+
+
+pid = c_prov.selectbox(
+    tr("whatif.province"),
     options,
-    label=tr("whatif.province"),
-    key="whatif",
+    key="w_whatif_province",
     format_func=lambda p: names.get(p, p),
-    container=c_prov,
+    on_change=_adopt_province,
 )
 years = q(wq.simulator_years, pid, private)
 year = state.select_year(years, label=tr("whatif.year"), key="whatif", container=c_year)
@@ -61,6 +78,9 @@ pci_inp = q(wq.inputs, pid, year, "PCI", private)
 measures = (["PCI"] if weights else []) + [
     m for m in SUBS if measure_exists(m, year) and m in pci_inp.subscores
 ]
+if not measures:
+    components.not_published(tr, tr("whatif.no_measures", year=year))
+    st.stop()
 measure = state.select_measure(
     measures,
     label=tr("whatif.measure"),

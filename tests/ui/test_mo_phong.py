@@ -181,3 +181,13 @@ def test_untouched_sliders_give_the_published_result_from_full_precision_workboo
     assert m["Hạng (các tỉnh khác tăng theo xu hướng)"][0] != "chưa công bố / không có dữ liệu"
     text = " ".join(x.value for x in at.markdown)
     assert "Hạng 2014 → 2015: **13 → 29**" in text
+
+
+def test_my_province_without_scores_is_kept_not_replaced(app_on):
+    at = app_on("mo-phong", params={"province": "kon-tum"})
+    assert not at.exception
+    assert any("Kon Tum" in i.value for i in at.info)
+    assert at.selectbox(key="w_whatif_province").value != "kon-tum"
+    assert at.query_params["province"] == ["kon-tum"] or at.query_params["province"] == "kon-tum"
+    at.selectbox(key="w_whatif_province").set_value("thua-thien-hue").run()
+    assert str(at.query_params["province"]).strip("[]'").startswith("thua-thien-hue")
