@@ -177,11 +177,16 @@ st.subheader(tr("targets.editor.title"))
 st.caption(tr("targets.editor.help"))
 if regs.empty:
     st.caption(tr("targets.no_targets_editor"))
-original = editing.editor_frame(regs)
+# The editor starts from a snapshot taken when it opened: its versions are what an edit
+# started from, so a save after someone else's change is refused instead of overwriting it.
+editor_key = f"targets_editor_{province}_{ss['targets_editor_n']}"
+if editor_key + "_base" not in ss:
+    ss[editor_key + "_base"] = editing.editor_frame(regs)
+original = ss[editor_key + "_base"]
 cc = st.column_config
 edited = st.data_editor(
     original,
-    key=f"targets_editor_{province}_{ss['targets_editor_n']}",
+    key=editor_key,
     num_rows="add",
     hide_index=True,
     disabled=list(editing.READ_ONLY),
