@@ -13,10 +13,9 @@ from pci import fmt
 from pci.charts.targets import trajectory
 from pci.config import state_path
 from pci.queries import scores
-from pci.queries import targets as qt
 from pci.targets import editing, store, template
 from pci.targets.register import InvalidTarget, Target
-from pci.targets.reporting import latest_edition, target_rows
+from pci.targets.reporting import latest_edition, target_rows, trajectory_figures
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
 
@@ -91,11 +90,7 @@ if not rows.empty and "status_label" in rows:
     )
     row = rows[rows["target_id"] == chosen].iloc[0]
     target = Target.from_mapping(regs[regs["target_id"] == chosen].iloc[0].to_dict())
-    mine = q(qt.province_figures, province, private)
-    own = mine[mine["measure"] == (target.measure or "PCI")]
-    col = "rank" if target.metric == "rank" else "score"
-    kind = "rank_source_kind" if col == "rank" else "source_kind"
-    figs = pd.DataFrame({"year": own["year"], "value": own[col], "private": own[kind] == "private"})
+    figs = trajectory_figures(call, target, private)
     fig = trajectory(
         figs,
         target,

@@ -117,6 +117,22 @@ def target_rows(
     return pd.DataFrame(rows)
 
 
+def trajectory_figures(
+    call: Call, t: Target, include_private: bool, as_of: int | None = None
+) -> pd.DataFrame:
+    """The province's figures for a rank or score target (year, value, private) — what the
+    trajectory chart draws; private means the province's own unpublished results."""
+    mine = call(qt.province_figures, t.province_id, include_private)
+    own = mine[mine["measure"] == (t.measure or "PCI")]
+    if as_of:
+        own = own[own["year"] <= as_of]
+    col = "rank" if t.metric == "rank" else "score"
+    kind = "rank_source_kind" if col == "rank" else "source_kind"
+    return pd.DataFrame(
+        {"year": own["year"], "value": own[col], "private": own[kind] == "private"}
+    ).reset_index(drop=True)
+
+
 def indicator_rows(
     call: Call,
     regs: pd.DataFrame,

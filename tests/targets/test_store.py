@@ -240,3 +240,22 @@ def test_imports_and_rebuilds_leave_the_register_alone(shipped_db, copy_db):
     after = store.history(st)
     assert len(after) == len(before)
     assert store.get(st, s.target_id).target_value == 22
+
+
+_OPEN = """
+import sys
+from pathlib import Path
+from pci.targets import store
+print(len(store.list_targets(Path(sys.argv[1]))))
+"""
+
+
+def test_two_processes_opening_a_new_register_load_the_examples_once(state):
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN, str(state)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    assert [p.communicate(timeout=120)[0].strip() for p in procs] == ["22", "22"]
+    assert len(store.history(state)) == 22
