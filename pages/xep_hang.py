@@ -1,26 +1,109 @@
-"""Bảng xếp hạng — every province of one edition: composite and sub-index scores and ranks."""
+"""Bảng xếp hạng — every province of one edition: composite and sub-index scores and ranks,
+beside a tile map of Vietnam coloured by the chosen measure."""
 
 import streamlit as st
 
-from pci.queries import scores
-from pci.tables import ranking_display
+from pci.charts import ranking, tilemap
+from pci.queries import scores, trajectory
+from pci.reference import editions, measure_exists, measure_name
+from pci.schema import SUBINDICES
 from pci.ui import auth, components, state
 from pci.ui.data import q
 
 tr = state.tr()
 lang = state.lang()
+big = state.big()
+private = auth.include_private()
 st.title(tr("ranking.title"))
 
-years = q(scores.years, "PCI", auth.include_private())
+years = q(scores.years, "PCI", private)
+provs = q(scores.provinces)
+c_year, c_measure, c_region = st.columns([1, 2, 3])
 year = state.select_year(
-    years, label=tr("ranking.year"), key="ranking", default=2020 if 2020 in years else None
+    years, label=tr("ranking.year"), key="ranking", default=2020, container=c_year
 )
-table = q(scores.ranking_table, year, auth.include_private())
-shown = ranking_display(table, year, lang, my_province=state.my_province())
+measures = ["PCI", *(m for m in SUBINDICES if measure_exists(m, year))]
+measure = state.select_measure(
+    measures,
+    label=tr("ranking.measure"),
+    key="ranking",
+    format_func=lambda m: measure_name(m, year, lang, short=m != "PCI"),
+    container=c_measure,
+)
+region_names = dict(zip(provs["region_id"], provs[f"region_{lang}"], strict=False))
+regions = c_region.multiselect(
+    tr("ranking.regions"),
+    sorted(region_names, key=region_names.get),
+    key="w_ranking_regions",
+    format_func=region_names.get,
+    placeholder=tr("ranking.regions_placeholder"),
+)
+
+table = q(scores.ranking_table, year, private)
+frame = ranking.ranking_frame(table, year, lang, my_province=state.my_province(), regions=regions)
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0
 st.caption(tr("ranking.coverage", n=n_scored, total=len(table), year=year))
-if n_scored < len(table):
+if year in editions() and editions()[year].published_scope == "top30":
+    components.not_published(tr, tr("ranking.top30_note", year=year))
+elif n_scored < len(table):
     components.not_published(tr, tr("ranking.partial_note"))
-st.dataframe(shown, hide_index=True)
-components.table_downloads(shown, key="ranking_table", tr=tr, file_stem=f"xep-hang-pci-{year}")
-components.sources_caption(tr, table["source"])
+if bool(table["private"].any()):
+    components.private_badge(tr)
+
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    st.dataframe(ranking.styled(frame, lang), hide_index=True, height=720 if not big else 900)
+    st.caption(tr("ranking.sort_hint"))
+    if frame.empty_measures:
+        st.caption(tr("ranking.empty_measures", year=year, names=", ".join(frame.empty_measures)))
+    components.table_downloads(
+        ranking.export_frame(frame, lang),
+        key="ranking_table",
+        tr=tr,
+        file_stem=tr("ranking.file_stem", year=year),
+    )
+    components.sources_caption(tr, table["source"])
+with right:
+    overlay = st.toggle(
+        tr("ranking.overlay"), key="w_ranking_units", help=tr("ranking.overlay_help")
+    )
+    units = q(trajectory.units_2025) if overlay else None
+    label = measure_name(measure, year, lang, short=True)
+    tab_map, tab_bars = st.tabs([tr("ranking.tab_map"), tr("ranking.tab_bars")])
+    with tab_map:
+        tiles = tilemap.tile_frame(q(scores.year_scores, year, private), measure, lang, provs)
+        fig = tilemap.tile_map(
+            tiles,
+            lang=lang,
+            big=big,
+            title=tr("ranking.map_title", measure=label, year=year),
+            n_total=len(table),
+            my_province=state.my_province(),
+            units=units,
+        )
+        components.chart(
+            fig,
+            key="ranking_map",
+            tr=tr,
+            file_stem=tr("ranking.map_stem", measure=measure, year=year),
+        )
+        st.caption(tr("ranking.map_caption"))
+    with tab_bars:
+        bars = ranking.ranking_bars(
+            table,
+            measure,
+            year,
+            lang,
+            big=big,
+            my_province=state.my_province(),
+            title=tr("ranking.map_title", measure=label, year=year),
+        )
+        components.chart(
+            bars,
+            key="ranking_bars",
+            tr=tr,
+            file_stem=tr("ranking.bars_stem", measure=measure, year=year),
+        )
+    if overlay:
+        st.subheader(tr("ranking.units_title"))
+        st.dataframe(tilemap.units_table(units, provs, lang), hide_index=True)

@@ -18,7 +18,19 @@ from pci.i18n import normalize_lang
 
 # Modules under pci.commands, each with ``register(subparsers)`` and handlers returning an
 # exit code. Order = order in `pci --help`.
-COMMANDS = ("serve", "load", "rebuild", "check", "template", "targets")
+COMMANDS = (
+    "serve",
+    "load",
+    "rebuild",
+    "check",
+    "template",
+    "gap",
+    "brief",
+    "users",
+    "backup",
+    "restore",
+    "targets",
+)
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 

@@ -502,6 +502,20 @@ STATE_TABLES: tuple[Table, ...] = (
         key=("batch_id",),
     ),
     Table(
+        "signins",
+        "Every editor sign-in attempt (failed ones lock the name and the session for a while).",
+        (
+            C("attempted_at", "TIMESTAMP NOT NULL", "When."),
+            C("user_name", "VARCHAR NOT NULL", "User name or e-mail as typed or given by OIDC."),
+            C("session_id", "VARCHAR NOT NULL", "Browser session (Streamlit session id)."),
+            C(
+                "outcome",
+                "VARCHAR NOT NULL",
+                "ok | bad_credentials | locked | oidc_ok | oidc_refused.",
+            ),
+        ),
+    ),
+    Table(
         "targets",
         "The target register: the current version of every target (see target_history).",
         _TARGET_COLUMNS,

@@ -108,17 +108,7 @@ def rank_gap(
             missing=missing,
         )
     points = round(max(0.0, to_beat - own_score), 6)
-    needs: list[SubindexNeed] = []
-    if measure == "PCI" and weights and points > 0:
-        for m, w in weights.items():
-            current = (subscores or {}).get(m)
-            needed = ceil2(points / (10 * w))
-            possible = None if current is None else current + needed <= SUBINDEX_MAX + 1e-9
-            needs.append(SubindexNeed(m, w, current, needed, possible))
-    elif measure != "PCI" and points > 0:
-        # A sub-index target: the points are on that sub-index's own 0–10 scale.
-        possible = own_score + points <= SUBINDEX_MAX + 1e-9
-        needs.append(SubindexNeed(measure, 1.0, own_score, ceil2(points), possible))
+    needs = subindex_needs(points, measure, own_score, weights, subscores)
     return RankGap(
         year,
         measure,
@@ -133,6 +123,34 @@ def rank_gap(
         bool(weights),
         missing,
     )
+
+
+def subindex_needs(
+    points: float,
+    measure: str,
+    own_score: float | None,
+    weights: Mapping[str, float] | None,
+    subscores: Mapping[str, float | None] | None,
+) -> list[SubindexNeed]:
+    """Per sub-index, the points needed *alone* to gain ``points`` on ``measure``.
+
+    Composite: CSTPᵢ must rise by ``points / (10 · wᵢ)`` (rounded up to 0,01); impossible when
+    ``current + needed > 10``. Sub-index target: the points themselves, on its 0–10 scale.
+    Empty when nothing is missing, or for a composite whose weights are unknown.
+    """
+    if points <= 0:
+        return []
+    if measure == "PCI":
+        needs: list[SubindexNeed] = []
+        for m, w in (weights or {}).items():
+            current = (subscores or {}).get(m)
+            needed = ceil2(points / (10 * w))
+            possible = None if current is None else current + needed <= SUBINDEX_MAX + 1e-9
+            needs.append(SubindexNeed(m, w, current, needed, possible))
+        return needs
+    # A sub-index target: the points are on that sub-index's own 0–10 scale.
+    possible = None if own_score is None else own_score + points <= SUBINDEX_MAX + 1e-9
+    return [SubindexNeed(measure, 1.0, own_score, ceil2(points), possible)]
 
 
 def _float(v: object) -> float | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from pci.config import ROOT
-from pci.ui import auth, state
+from pci.ui import signin, state
 from pci.ui.components import projector_css
 from pci.ui.data import database, q
 
@@ -131,5 +131,4 @@ def _sidebar(tr) -> None:
             tr("ui.projector"), value=state.big(), key="w_big", help=tr("ui.projector_help")
         )
         state.set_value("big", big)
-        if auth.is_editor():
-            st.caption(tr("ui.signed_in_as", user=auth.editor()))
+        signin.sidebar(tr)

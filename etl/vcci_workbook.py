@@ -1,0 +1,724 @@
+"""VCCI's yearly "Dữ liệu PCI" workbooks → scores and sub-indicator values, found by headers.
+
+Every edition lays its workbook out differently: a summary sheet ("Tổng hợp", "Tong hop",
+"Summary_VN", "PCI Tóm tắt", "Xếp hạng theo chỉ số PCI"…) and one sheet per sub-index with the
+sub-indicators (chỉ tiêu). Some tables have one row per province; others are "sorted pairs",
+where each figure has its own province column beside it, sorted by that figure, and a shared
+"Thứ tự" column gives the position — which is that figure's rank. Headers come with or without
+diacritics, with line breaks inside cells, in Vietnamese or English, spread over one to three
+rows (names, then survey references or variable codes such as ``h72_new``).
+
+So nothing here knows a year's row or column numbers. A table is found by its province column
+(a column whose cells are province names), its header is the rows above the first province,
+each figure column is paired with the nearest province column on its left, and what a column
+holds is read from its header words. A workbook from a year not seen before either loads or is
+rejected with a ``Problem`` naming the sheet and the header that was not understood.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import ImportRejected, Problem, column_letter
+from etl.excel import read_sheets
+from etl.provinces import ProvinceResolver, resolver
+
+SUB_INDICES: tuple[tuple[str, str], ...] = (
+    # (measure, regex on the folded header text). Order matters only for readability: a header
+    # must match exactly one measure, otherwise it is "not understood".
+    ("CSTP1", r"gia nhap thi truong|\bentry\b"),
+    ("CSTP2", r"dat dai|\bland\b"),
+    ("CSTP3", r"minh bach|transparency"),
+    ("CSTP4", r"(chi phi|\bcp) (ve )?thoi gian|time cost|regulatory compliance"),
+    ("CSTP5", r"khong chinh thuc|informal"),
+    ("CSTP6", r"uu dai|canh tranh binh dang|doanh nghiep nha nuoc|\bbias\b"),
+    ("CSTP7", r"nang dong|proactiv"),
+    (
+        "CSTP8",
+        r"ho tro (doanh nghiep|dn)|kttn|khu vuc kinh te tu nhan|business support"
+        r"|private sector",
+    ),
+    ("CSTP9", r"dao tao lao dong|labou?r"),
+    ("CSTP10", r"thiet che phap ly|\blegal\b"),
+    ("CSTP_TW", r"trung uong|central polic"),
+)
+PCI_RE = re.compile(r"\bpci\b|weighted|trong so|diem toi da")
+RANK_RE = re.compile(r"xep hang|thu hang|\brank")
+# Columns of a summary table that are neither the index nor one of its sub-indices: the
+# unweighted sum, the tier ("Nhóm xếp hạng"), 2005's "traditional conditions", 2010–11's
+# infrastructure index. Known and skipped; any other numeric column stops the import.
+IGNORED_RE = re.compile(
+    r"chua (co )?trong so|unweighted|nhom xep hang|\btier\b|co so ha tang|infrastructure"
+    r"|khoang cach toi thi truong|muc do phat trien|dieu kien truyen thong|chat luong co so"
+)
+ID_LABELS = {"thu tu", "stt", "tt", "no", "ma pci", "pci id", "pci_id", "ma tinh", "id"}
+# Rows under a table that summarise it rather than name a province.
+AGGREGATE_LABELS = {
+    "max",
+    "min",
+    "median",
+    "mean",
+    "average",
+    "trung vi",
+    "trung binh",
+    "diem cao nhat mau",
+    "diem thap nhat mau",
+    "cao nhat",
+    "thap nhat",
+    "ca nuoc",
+    "toan quoc",
+    "tong",
+    "national",
+}
+MISSING_MARKERS = {"", "-", "--", "n/a", "na", "#n/a", "..", "...", "x", "#div/0!", "#value!"}
+# Words that head a province column: met again under a table, they start another block.
+HEADER_WORDS = {
+    "tinh",
+    "tinh, thanh pho",
+    "tinh/thanh pho",
+    "tinh/nguon",
+    "province",
+    "provinces",
+    "xep hang",
+    "ranking",
+    "thu tu",
+    "chi tieu",
+}
+HEADER_ROWS = 4  # header rows read above the first province (names, blank, codes)
+
+
+@dataclass
+class ParsedWorkbook:
+    """What one workbook says, each figure with the sheet, row and column it came from."""
+
+    file: str
+    year: int
+    layout: str  # "rows" (one row per province) or "pairs" (sorted pairs)
+    scores: pd.DataFrame
+    indicators: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+
+def read_vcci_workbook(
+    path: Path,
+    year: int | None = None,
+    progress: Callable[[str], None] | None = None,
+    display_name: str | None = None,
+) -> ParsedWorkbook:
+    """Parse a VCCI PCI workbook; raises ImportRejected with every problem found.
+
+    ``year`` overrides the edition year, which is otherwise read from the summary headers
+    ("PCI 2015") or, failing that, the file name ("PCI_2005.xls").
+    """
+    name = display_name or path.name
+    sheets = read_sheets(path, display_name=name)
+    res = resolver()
+    problems: list[Problem] = []
+    notes: list[str] = []
+    tables: list[_Table] = []
+    for sheet, df in sheets.items():
+        if progress:
+            progress(sheet)
+        if df.dropna(how="all").empty:
+            notes.append(f"{name}: trang «{sheet}» trống, bỏ qua.")
+            continue
+        table = _find_table(sheet, df, res, name, problems)
+        if table is None:
+            notes.append(f"{name}: trang «{sheet}» không có bảng theo tỉnh, bỏ qua.")
+            continue
+        tables.append(table)
+    if problems:
+        raise ImportRejected(problems)
+
+    summaries = [t for t in tables if t.is_summary]
+    if not summaries:
+        raise ImportRejected(
+            [Problem(file=name, key="etl.workbook.no_summary", params={"sheets": _list(sheets)})]
+        )
+    wb_year = _year(year, summaries[0], name)
+    if wb_year is None:
+        raise ImportRejected([Problem(file=name, key="etl.workbook.no_year")])
+
+    scores_parts: list[pd.DataFrame] = []
+    for t in summaries:
+        stated = _stated_year(t)
+        if year is None and stated is not None and stated != wb_year:
+            notes.append(
+                f"{name}: trang «{t.sheet}» ghi năm {stated}, khác năm {wb_year} của tệp; bỏ qua."
+            )
+            continue
+        part = _summary_scores(t, name, problems, notes)
+        if part is not None:
+            scores_parts.append(part)
+    if problems:
+        raise ImportRejected(problems)
+    scores = _merge_scores(scores_parts, name, notes)
+    if not (scores["measure"] == "PCI").any():
+        raise ImportRejected(
+            [
+                Problem(
+                    file=name,
+                    sheet=summaries[0].sheet,
+                    key="etl.workbook.no_pci_column",
+                    params={"sheet": summaries[0].sheet},
+                )
+            ]
+        )
+
+    ind_parts: list[pd.DataFrame] = []
+    for t in tables:
+        if t.is_summary:
+            continue
+        measure = _sheet_measure(t)
+        if measure is None:
+            notes.append(f"{name}: trang «{t.sheet}» không ứng với chỉ số thành phần nào, bỏ qua.")
+            continue
+        part = _indicator_values(t, measure, scores, name, problems)
+        if part is not None and len(part):
+            ind_parts.append(part)
+    if problems:
+        raise ImportRejected(problems)
+    indicators = (
+        pd.concat(ind_parts, ignore_index=True) if ind_parts else pd.DataFrame(columns=IND_COLS)
+    )
+    indicators = _assign_codes(indicators)
+    layout = "pairs" if any(len(t.province_cols) > 1 for t in summaries) else "rows"
+    return ParsedWorkbook(
+        file=name, year=wb_year, layout=layout, scores=scores, indicators=indicators, notes=notes
+    )
+
+
+SCORE_COLS = ["province_raw", "province_id", "measure", "score", "rank", "sheet", "row", "column"]
+IND_COLS = [
+    "province_raw",
+    "province_id",
+    "measure",
+    "indicator_code",
+    "indicator_name_vi",
+    "unit",
+    "value",
+    "sheet",
+    "row",
+    "column",
+]
+
+
+# ---------------------------------------------------------------------------- finding tables
+
+
+@dataclass
+class _Column:
+    index: int
+    headers: list[str]  # header cells top to bottom, as written
+    folded: list[str]  # the same, folded for matching
+    kind: str  # province | id | rank | score | ignored | indicator | text
+    measure: str | None = None
+    province_col: int | None = None
+
+
+@dataclass
+class _Table:
+    sheet: str
+    values: list[list[object]]  # the sheet as rows of Python values
+    first_row: int  # 0-based index of the first data row
+    data_rows: list[int]
+    province_cols: list[int]
+    provinces: dict[tuple[int, int], str]  # (row, col) → province id
+    columns: dict[int, _Column]
+    position_col: int | None
+
+    @property
+    def is_summary(self) -> bool:
+        """A table of the index and its sub-indices, not a sheet of one sub-index's
+        sub-indicators (whose sheet name names that sub-index)."""
+        if _sheet_measure(self) is not None:
+            return False
+        measures = {c.measure for c in self.columns.values() if c.kind == "score"}
+        return "PCI" in measures or len(measures - {"PCI"}) >= 3
+
+
+def _find_table(
+    sheet: str, df: pd.DataFrame, res: ProvinceResolver, file: str, problems: list[Problem]
+) -> _Table | None:
+    values = df.astype(object).where(df.notna(), None).values.tolist()
+    ncols = df.shape[1]
+    resolved: dict[tuple[int, int], str] = {}
+    counts = [0] * ncols
+    texts = [0] * ncols
+    for r, row in enumerate(values):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and v.strip():
+                texts[c] += 1
+                pid = res.try_resolve(v)
+                if pid:
+                    resolved[(r, c)] = pid
+                    counts[c] += 1
+    province_cols = [c for c in range(ncols) if counts[c] >= 3 and counts[c] * 2 >= texts[c]]
+    if not province_cols:
+        return None
+    first = min(r for (r, c) in resolved if c in province_cols)
+    header_top = max(0, first - HEADER_ROWS)
+
+    # Data rows: from the first province down to the end of the table (a repeated header
+    # row such as "Tỉnh" / "Thứ tự" under it, or the end of the sheet). Summary rows ("Max",
+    # "Trung vị") are skipped; any other name must be a province we know.
+    data_rows: list[int] = []
+    unknown: list[Problem] = []
+    for r in range(first, len(values)):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values[r]):
+            break  # a blank row ends the table (2008 has a look-up box under its summary)
+        cells = [
+            (c, values[r][c])
+            for c in province_cols
+            if isinstance(values[r][c], str) and values[r][c].strip()
+        ]
+        if any(_fold(v) in HEADER_WORDS for _, v in cells):
+            break
+        named = False
+        for c, v in cells:
+            if (r, c) in resolved:
+                named = True
+            elif _fold(v) not in AGGREGATE_LABELS and len(v.strip()) <= 60:
+                unknown.append(
+                    Problem(
+                        file=file,
+                        sheet=sheet,
+                        row=r + 1,
+                        column=column_letter(c),
+                        key="etl.unknown_province",
+                        params={"name": v.strip()},
+                    )
+                )
+                named = True
+        if named:
+            data_rows.append(r)
+    if unknown:
+        problems.extend(unknown)
+        return None
+
+    columns: dict[int, _Column] = {}
+    position_col: int | None = None
+    for c in range(ncols):
+        headers = [
+            " ".join(str(values[r][c]).split())
+            for r in range(header_top, first)
+            if values[r][c] is not None and str(values[r][c]).strip()
+        ]
+        folded = [_fold(h) for h in headers]
+        col = _Column(index=c, headers=headers, folded=folded, kind="text")
+        if c in province_cols:
+            col.kind = "province"
+        elif any(f in ID_LABELS for f in folded) or (
+            not headers and _is_sequence(values, data_rows, c)
+        ):
+            col.kind = "id"
+            if any(f in {"thu tu", "stt", "tt", "no"} for f in folded) or not headers:
+                position_col = c if position_col is None else position_col
+        elif not _mostly_numeric(values, data_rows, c):
+            col.kind = "text"
+        else:
+            left = [p for p in province_cols if p < c]
+            col.province_col = left[-1] if left else province_cols[0]
+            col.kind, col.measure = _classify(folded)
+        columns[c] = col
+    return _Table(
+        sheet=sheet,
+        values=values,
+        first_row=first,
+        data_rows=data_rows,
+        province_cols=province_cols,
+        provinces=resolved,
+        columns=columns,
+        position_col=position_col,
+    )
+
+
+def _classify(folded: list[str]) -> tuple[str, str | None]:
+    """What a numeric column holds, from its header cells: kind and measure."""
+    folded = [f for f in folded if not _is_reference(f)]
+    text = " | ".join(folded)
+    if not text:
+        return "unknown", None
+    if IGNORED_RE.search(text):
+        return "ignored", None
+    subs = _sub_measures(folded)
+    if RANK_RE.search(text):
+        return "rank", (subs[0] if len(subs) == 1 else "PCI")
+    if len(subs) == 1:
+        return "score", subs[0]
+    if not subs and PCI_RE.search(text):
+        return "score", "PCI"
+    return "indicator", None
+
+
+def _sub_measures(folded: list[str]) -> list[str]:
+    """Sub-indices a header names. Each header cell is tried on its own, top to bottom, so a
+    bilingual header (English row, Vietnamese row) names one sub-index even if the English
+    wording alone would be vaguer."""
+    for f in folded:
+        found = [m for m, rx in SUB_INDICES if re.search(rx, f)]
+        if len(found) == 1:
+            return found
+    found = sorted({m for f in folded for m, rx in SUB_INDICES if re.search(rx, f)})
+    return found
+
+
+def _sheet_measure(t: _Table) -> str | None:
+    """The sub-index a sub-indicator sheet belongs to: from its name, else its score header."""
+    m = _sub_measures([_fold(t.sheet)])
+    if len(m) == 1:
+        return m[0]
+    return None
+
+
+# ---------------------------------------------------------------------------- scores
+
+
+def _summary_scores(
+    t: _Table, file: str, problems: list[Problem], notes: list[str]
+) -> pd.DataFrame | None:
+    unknown = [c for c in t.columns.values() if c.kind in ("unknown", "indicator")]
+    for c in unknown:
+        problems.append(
+            Problem(
+                file=file,
+                sheet=t.sheet,
+                row=t.first_row,
+                column=column_letter(c.index),
+                key="etl.workbook.unknown_header",
+                params={"header": " / ".join(c.headers) or "—"},
+            )
+        )
+    if unknown:
+        return None
+    rows: list[dict[str, object]] = []
+    ranks: dict[tuple[str, str], int] = {}
+    for c in t.columns.values():
+        if c.kind == "rank":
+            for r in t.data_rows:
+                pid = t.provinces.get((r, c.province_col))
+                v = _number(t, r, c.index, file, problems)
+                if pid and v is not None:
+                    ranks[(pid, c.measure or "PCI")] = round(v)
+    pairs = len(t.province_cols) > 1
+    for c in t.columns.values():
+        if c.kind != "score":
+            continue
+        col_rows = []
+        for r in t.data_rows:
+            pid = t.provinces.get((r, c.province_col))
+            if pid is None:
+                continue
+            v = _number(t, r, c.index, file, problems)
+            if v is None:
+                continue
+            col_rows.append(
+                {
+                    "province_raw": str(t.values[r][c.province_col]).strip(),
+                    "province_id": pid,
+                    "measure": c.measure,
+                    "score": v,
+                    "rank": ranks.get((pid, c.measure)),
+                    "sheet": t.sheet,
+                    "row": r + 1,
+                    "column": column_letter(c.index),
+                    "_pos": _position(t, r),
+                }
+            )
+        # The position is a rank only where the column is sorted by it: every sub-index of a
+        # sorted-pairs table, and the index itself in a table sorted by the index.
+        if (
+            t.position_col is not None
+            and col_rows
+            and all(x["rank"] is None for x in col_rows)
+            and (pairs or c.measure == "PCI")
+        ):
+            pos = [x["_pos"] for x in col_rows]
+            sc = [x["score"] for x in sorted(col_rows, key=lambda x: x["_pos"] or 0)]
+            if None not in pos and all(a >= b for a, b in itertools.pairwise(sc)):
+                for x in col_rows:
+                    x["rank"] = x["_pos"]
+            elif pairs:
+                notes.append(
+                    f"{file}: trang «{t.sheet}», cột {column_letter(c.index)}: không sắp theo "
+                    "điểm nên không lấy thứ tự làm hạng."
+                )
+        rows.extend(col_rows)
+    if not rows:
+        return None
+    out = pd.DataFrame(rows).drop(columns="_pos")
+    return out
+
+
+def _position(t: _Table, r: int) -> int | None:
+    if t.position_col is None:
+        return None
+    v = t.values[r][t.position_col]
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v):
+        return int(v)
+    return None
+
+
+def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[str]) -> pd.DataFrame:
+    """One row per province and measure. Where two summary sheets give the same figure (2005's
+    ranking sheet and its summary; 2013–15's Vietnamese and English summaries), the first with
+    a rank wins; a disagreement is noted."""
+    if not parts:
+        return pd.DataFrame(columns=SCORE_COLS)
+    df = pd.concat(parts, ignore_index=True)
+    df["_has_rank"] = df["rank"].notna()
+    df["_order"] = range(len(df))
+    df = df.sort_values(["_has_rank", "_order"], ascending=[False, True])
+    first = df.drop_duplicates(["province_id", "measure"], keep="first")
+    dup = df[df.duplicated(["province_id", "measure"], keep="first")]
+    if len(dup):
+        merged = dup.merge(first, on=["province_id", "measure"], suffixes=("", "_kept"))
+        differ = merged[(merged["score"] - merged["score_kept"]).abs() > 5e-3]
+        for r in differ.head(5).itertuples():
+            notes.append(
+                f"{file}: {r.province_id} {r.measure}: «{r.sheet}» {r.column}{r.row} = "
+                f"{r.score:g} khác «{r.sheet_kept}» = {r.score_kept:g}; giữ giá trị sau."
+            )
+    out = first.sort_values("_order").drop(columns=["_has_rank", "_order"])
+    out["rank"] = out["rank"].astype("Int64")
+    return out[SCORE_COLS].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------- indicators
+
+
+def _indicator_values(
+    t: _Table, measure: str, scores: pd.DataFrame, file: str, problems: list[Problem]
+) -> pd.DataFrame | None:
+    sub = scores[scores["measure"] == measure].set_index("province_id")["score"].to_dict()
+    out: list[pd.DataFrame] = []
+    for c in t.columns.values():
+        if c.kind not in ("indicator", "score", "unknown", "rank", "ignored"):
+            continue
+        if c.kind == "rank":
+            continue
+        vals: list[dict[str, object]] = []
+        for r in t.data_rows:
+            pid = t.provinces.get((r, c.province_col))
+            if pid is None:
+                continue
+            v = _number(t, r, c.index, file, problems)
+            if v is None:
+                continue
+            vals.append(
+                {
+                    "province_raw": str(t.values[r][c.province_col]).strip(),
+                    "province_id": pid,
+                    "value": v,
+                    "row": r + 1,
+                }
+            )
+        if not vals:
+            continue
+        # The sub-index score itself sits in its sheet (as a column, or as the last sorted
+        # pair); it is a score, not a sub-indicator, and is recognised by equalling it.
+        same = [
+            abs(x["value"] - sub[x["province_id"]]) < 5e-4 for x in vals if x["province_id"] in sub
+        ]
+        if same and sum(same) >= 0.8 * len(same):
+            continue
+        name = _indicator_name(c)
+        if name is None:
+            problems.append(
+                Problem(
+                    file=file,
+                    sheet=t.sheet,
+                    row=t.first_row,
+                    column=column_letter(c.index),
+                    key="etl.workbook.unnamed_column",
+                )
+            )
+            continue
+        df = pd.DataFrame(vals)
+        df["measure"] = measure
+        df["indicator_name_vi"] = name
+        df["indicator_code"] = _indicator_code(c)
+        df["unit"] = _unit(name, df["value"])
+        df["sheet"] = t.sheet
+        df["column"] = column_letter(c.index)
+        out.append(df)
+    if not out:
+        return None
+    return pd.concat(out, ignore_index=True)[IND_COLS]
+
+
+_CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
+_REF_RE = re.compile(r"^(cau hoi dieu tra|tham chieu|du lieu (cung|cua)|nguon|phan tich cua)")
+
+
+def _is_code(h: str) -> bool:
+    return bool(_CODE_RE.match(h)) and any(ch.isdigit() or ch == "_" for ch in h)
+
+
+def _is_reference(h: str) -> bool:
+    """Survey references ("B2/8", "Câu hỏi điều tra PCI: C4") describe where a figure came
+    from, not what it is."""
+    f = _fold(h)
+    return bool(_REF_RE.match(f)) or bool(re.match(r"^[a-z]{1,2}\d?[/.][\d/._; a-z]*$", f))
+
+
+def _indicator_name(c: _Column) -> str | None:
+    for h in c.headers:
+        if _is_code(h) or _is_reference(h) or _fold(h) in ID_LABELS:
+            continue
+        if re.fullmatch(r"[\d.,+ ]+", h):
+            continue
+        return h
+    return None
+
+
+def _indicator_code(c: _Column) -> str:
+    codes = [h for h in c.headers if _is_code(h)]
+    if codes:
+        return codes[-1]
+    return re.sub(r"[^a-z0-9]+", "_", _fold(_indicator_name(c) or "")).strip("_")[:60]
+
+
+def _assign_codes(df: pd.DataFrame) -> pd.DataFrame:
+    """Codes unique within the edition: a code used by two columns gets the sub-index and then
+    a counter appended (the same slug can name different figures in two sheets)."""
+    if df.empty:
+        return df
+    seen: dict[str, tuple[str, str]] = {}
+    mapping: dict[tuple[str, str], str] = {}
+    for key in (
+        df[["sheet", "column", "indicator_code", "measure"]]
+        .drop_duplicates()
+        .itertuples(index=False)
+    ):
+        code = key.indicator_code or "chi_tieu"
+        if code in seen:
+            code = f"{key.indicator_code}.{key.measure}"
+            n = 2
+            while code in seen:
+                code = f"{key.indicator_code}.{key.measure}.{n}"
+                n += 1
+        seen[code] = (key.sheet, key.column)
+        mapping[(key.sheet, key.column)] = code
+    df = df.copy()
+    df["indicator_code"] = [mapping[(s, c)] for s, c in zip(df["sheet"], df["column"], strict=True)]
+    return df
+
+
+def _unit(name: str, values: pd.Series) -> str:
+    f = _fold(name)
+    if re.search(r"\bso ngay\b|\bngay\b|\bdays?\b", f):
+        return "days"
+    if re.search(r"\bso gio\b|\bhours?\b", f):
+        return "hours"
+    if re.search(r"\bthang\b|\bmonths?\b", f) and "hon" not in f:
+        return "months"
+    if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b", f):
+        return "share" if values.abs().max() <= 1.0 else "percent"
+    if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu", f):
+        return "score"
+    if re.search(r"^so (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)|\bso luong\b", f):
+        return "count"
+    if values.between(0, 1).all():
+        return "share"
+    return "other"
+
+
+# ---------------------------------------------------------------------------- cells and words
+
+
+def _number(t: _Table, r: int, c: int, file: str, problems: list[Problem]) -> float | None:
+    """A cell as a number; blank and the usual "no data" marks → None; other text → Problem."""
+    v = t.values[r][c]
+    if v is None or isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return None if math.isnan(v) or math.isinf(v) else float(v)
+    s = str(v).strip()
+    if s.lower() in MISSING_MARKERS:
+        return None
+    try:
+        return float(s.replace(",", ".")) if s.count(",") == 1 and "." not in s else float(s)
+    except ValueError:
+        problems.append(
+            Problem(
+                file=file,
+                sheet=t.sheet,
+                row=r + 1,
+                column=column_letter(c),
+                key="etl.text_in_number",
+                params={"value": s[:40]},
+            )
+        )
+        return None
+
+
+def _mostly_numeric(values: list[list[object]], rows: list[int], c: int) -> bool:
+    n = t = 0
+    for r in rows:
+        v = values[r][c]
+        if v is None:
+            continue
+        t += 1
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            n += 1
+        elif isinstance(v, str):
+            s = v.strip().replace(",", ".")
+            if re.fullmatch(r"-?\d+(\.\d+)?(e-?\d+)?", s):
+                n += 1
+    return t > 0 and n * 2 >= t
+
+
+def _is_sequence(values: list[list[object]], rows: list[int], c: int) -> bool:
+    """An unlabelled column counting up from 1 down the data rows (a position column)."""
+    got = [values[r][c] for r in rows]
+    nums = [v for v in got if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(nums) < 3 or len(nums) != len(got):
+        return False
+    if not all(float(v).is_integer() for v in nums) or int(nums[0]) != 1:
+        return False
+    return all(b > a for a, b in itertools.pairwise(nums))
+
+
+def _fold(text: object) -> str:
+    """Lower case, no diacritics, one space between words: for matching headers only."""
+    s = unicodedata.normalize("NFC", str(text)).replace("Đ", "D").replace("đ", "d")
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[\s_]+", " ", s)
+    s = re.sub(r"[^\w%&/.,:+\- ]", " ", s)
+    return " ".join(s.split())
+
+
+def _stated_year(t: _Table) -> int | None:
+    for c in t.columns.values():
+        if c.kind == "score" and c.measure == "PCI":
+            for h in c.headers:
+                m = re.search(r"\b(20\d\d)\b", h)
+                if m:
+                    return int(m.group(1))
+    return None
+
+
+def _year(override: int | None, summary: _Table, name: str) -> int | None:
+    if override is not None:
+        return override
+    stated = _stated_year(summary)
+    if stated is not None:
+        return stated
+    for text in [summary.sheet, Path(name).stem]:
+        m = re.search(r"(?<!\d)(20\d\d)(?!\d)", text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _list(sheets: dict[str, pd.DataFrame]) -> str:
+    return ", ".join(f"«{s}»" for s in sheets)

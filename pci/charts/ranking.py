@@ -1,0 +1,204 @@
+"""The ranking of one edition as people read it: a sortable table with a colour scale per
+column, "my province" highlighted, and what is not published said in words.
+
+``ranking_frame`` keeps numbers as numbers (so sorting a column sorts by value) and
+``styled`` formats them the user's way (62,02 / 62.02) with "—" for missing — never 0.
+``export_frame`` is the same table as text for the Excel/CSV downloads. ``ranking_bars`` is
+the chart version for one measure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
+from plotly.colors import sample_colorscale
+
+from pci import fmt
+from pci.charts import theme
+from pci.i18n import t
+from pci.reference import measure_exists, measure_name
+from pci.schema import SUBINDICES
+
+# Light single-hue scale: readable black text on every cell, prints in grey, colour-blind-safe.
+CELL_SCALE = "Blues"
+CELL_MAX = 0.55
+MY_ROW = "#FFD8B0"
+
+
+@dataclass
+class RankingFrame:
+    """The display table plus which columns hold scores, ranks and text."""
+
+    df: pd.DataFrame
+    score_cols: list[str] = field(default_factory=list)
+    rank_cols: list[str] = field(default_factory=list)
+    empty_measures: list[str] = field(default_factory=list)  # no figure at all this year
+    my_row: int | None = None
+
+
+def ranking_frame(
+    table: pd.DataFrame,
+    year: int,
+    lang: str,
+    *,
+    my_province: str | None = None,
+    regions: list[str] | None = None,
+) -> RankingFrame:
+    """One row per province of the edition (filtered by ``regions`` ids when given).
+
+    Sub-index columns the year's methodology has, named as that year named them; a
+    sub-index with no figure at all in the loaded sources is listed in ``empty_measures``
+    instead of filling a column with dashes. Rows without a composite score are kept and
+    marked "chưa công bố / không có dữ liệu" in the status column.
+    """
+    if regions:
+        table = table[table["region_id"].isin(regions)]
+    table = table.reset_index(drop=True)
+    name_col = "name_vi" if lang == "vi" else "name_en"
+    region_col = "region_vi" if lang == "vi" else "region_en"
+    na = t("common.na", lang)
+    private = t("ranking.private_mark", lang)
+    names = table[name_col].astype(str)
+    names = names.where(~table["private"].astype(bool), names + f" ({private})")
+    names = names.where(table["province_id"] != my_province, names + " ★")
+    pci_score = _col(table, "PCI_score")
+    df = pd.DataFrame(
+        {
+            t("tables.rank", lang): _col(table, "PCI_rank").astype("Int64"),
+            t("tables.province", lang): names,
+            t("tables.region", lang): table[region_col],
+            t("tables.pci_score", lang): pci_score.astype(float),
+        }
+    )
+    out = RankingFrame(df, [t("tables.pci_score", lang)], [t("tables.rank", lang)])
+    for m in SUBINDICES:
+        if not measure_exists(m, year):
+            continue
+        score = _col(table, f"{m}_score")
+        name = measure_name(m, year, lang, short=True)
+        if score.notna().sum() == 0:
+            out.empty_measures.append(name)
+            continue
+        df[name] = score.astype(float)
+        df[t("ranking.rank_col", lang, name=name)] = _col(table, f"{m}_rank").astype("Int64")
+        out.score_cols.append(name)
+        out.rank_cols.append(t("ranking.rank_col", lang, name=name))
+    df[t("ranking.status", lang)] = pci_score.map(
+        lambda v: na if fmt.is_missing(v) else t("ranking.status_published", lang)
+    )
+    hits = table.index[table["province_id"] == my_province].tolist()
+    out.my_row = hits[0] if hits else None
+    return out
+
+
+def styled(frame: RankingFrame, lang: str) -> Styler:
+    """Numbers the user's way, "—" where missing, a colour scale per column, my row marked."""
+    df = frame.df
+    dec, thou = (",", ".") if lang == "vi" else (".", ",")
+    na = t("common.na_short", lang)
+    sty = df.style.format(
+        precision=2, decimal=dec, thousands=thou, na_rep=na, subset=frame.score_cols
+    )
+    sty = sty.format(
+        lambda v: na if fmt.is_missing(v) else fmt.integer(v, lang), subset=frame.rank_cols
+    )
+    for c in frame.score_cols:
+        sty = sty.apply(lambda s: cell_colours(s, higher_is_better=True), subset=[c])
+    for c in frame.rank_cols:
+        sty = sty.apply(lambda s: cell_colours(s, higher_is_better=False), subset=[c])
+    if frame.my_row is not None:
+        text_cols = [df.columns[1], df.columns[2]]
+        sty = sty.apply(
+            lambda s: [f"background-color: {MY_ROW}" if i == frame.my_row else "" for i in s.index],
+            subset=text_cols,
+        )
+    return sty
+
+
+def cell_colours(values: pd.Series, *, higher_is_better: bool) -> list[str]:
+    """CSS background per cell: darker = better within the column; blank where missing."""
+    v = pd.to_numeric(values, errors="coerce").astype(float)
+    lo, hi = v.min(), v.max()
+    out = []
+    for x in v:
+        if pd.isna(x) or pd.isna(lo):
+            out.append("")
+            continue
+        frac = 0.5 if hi == lo else (x - lo) / (hi - lo)
+        if not higher_is_better:
+            frac = 1 - frac
+        out.append(f"background-color: {sample_colorscale(CELL_SCALE, [frac * CELL_MAX])[0]}")
+    return out
+
+
+def export_frame(frame: RankingFrame, lang: str) -> pd.DataFrame:
+    """The shown table as text for Excel/CSV: same headers, same numbers, "—" where missing."""
+    out = frame.df.copy()
+    na = t("common.na_short", lang)
+    for c in frame.score_cols:
+        out[c] = out[c].map(lambda v: fmt.number(v, lang, 2, missing=na))
+    for c in frame.rank_cols:
+        out[c] = out[c].map(lambda v: fmt.integer(v, lang, missing=na))
+    return out
+
+
+def ranking_bars(
+    table: pd.DataFrame,
+    measure: str,
+    year: int,
+    lang: str,
+    *,
+    big: bool = False,
+    my_province: str | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Published scores of one measure, best at the top; unpublished provinces are counted in
+    a note below rather than drawn as empty or zero bars."""
+    name_col = "name_vi" if lang == "vi" else "name_en"
+    score = _col(table, f"{measure}_score")
+    rank = _col(table, f"{measure}_rank")
+    df = pd.DataFrame({"name": table[name_col], "id": table["province_id"], "score": score})
+    df["rank"] = rank
+    df["source"] = table["source"] if measure == "PCI" else ""
+    shown = df[df["score"].notna()].sort_values("score", ascending=True)
+    colours = [theme.HIGHLIGHT if p == my_province else theme.OKABE_ITO[0] for p in shown["id"]]
+    hover = [
+        f"<b>{r.name}</b><br>{t('tilemap.score', lang)}: {fmt.number(r.score, lang, 2)}"
+        f"<br>{t('tilemap.rank', lang)}: {fmt.integer(r.rank, lang)}<br>{year}"
+        + (f"<br>{t('tilemap.source', lang)}: {str(r.source)[:70]}" if r.source else "")
+        for r in shown.itertuples()
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=shown["score"],
+            y=shown["name"],
+            orientation="h",
+            marker_color=colours,
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    n_missing = int(df["score"].isna().sum())
+    theme.apply(fig, lang, big=big, title=title, height=max(300, 18 * len(shown) + 120))
+    if n_missing:
+        fig.add_annotation(
+            text=t("ranking.bars_missing", lang, n=n_missing),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-0.02,
+            yanchor="top",
+            showarrow=False,
+            font={"color": theme.MEDIAN},
+        )
+    fig.update_xaxes(title=measure_name(measure, year, lang, short=True))
+    return fig
+
+
+def _col(table: pd.DataFrame, name: str) -> pd.Series:
+    if name in table:
+        return table[name]
+    return pd.Series(pd.NA, index=table.index, dtype="Float64")

@@ -1,0 +1,285 @@
+"""The VCCI workbook reader: real workbooks against an independent extraction, and tiny
+synthetic workbooks for layouts and mistakes the real files do not show."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from etl.errors import ImportRejected
+from etl.provinces import resolver
+from etl.vcci_workbook import read_vcci_workbook
+from tests.conftest import SHARED_DATA
+
+EXTRACT = SHARED_DATA / "vcci_extract"
+
+
+def _measure(no: int) -> str:
+    return "CSTP_TW" if int(no) == 11 else f"CSTP{int(no)}"
+
+
+def _official(db: Path, sql: str) -> pd.DataFrame:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def _ids(names: pd.Series) -> pd.Series:
+    res = resolver()
+    return names.map(res.resolve)
+
+
+def _name_key(name: object) -> str:
+    return re.sub(r"\s+", " ", str(name)).strip()
+
+
+# ---------------------------------------------------------------------------- real workbooks
+
+
+@pytest.mark.realdata
+def test_every_composite_score_and_rank_in_the_extract_is_reproduced(workbooks_db):
+    ext = pd.read_csv(EXTRACT / "pci_composite.csv")
+    ext["province_id"] = _ids(ext["province"])
+    got = _official(
+        workbooks_db,
+        "SELECT year, province_id, score, rank FROM pci_scores "
+        "WHERE measure = 'PCI' AND source_kind = 'official'",
+    )
+    m = ext.merge(got, on=["year", "province_id"], how="left", suffixes=("_ext", ""))
+    missing = m[m["score"].isna()]
+    assert missing.empty, missing[["year", "province"]].to_string()
+    off = m[(m["score"] - m["score_ext"]).abs() > 0.006]
+    assert off.empty, off[["year", "province", "score_ext", "score"]].to_string()
+    bad_rank = m[m["rank"].astype("Int64") != m["rank_ext"].astype("Int64")]
+    assert bad_rank.empty, bad_rank[["year", "province", "rank_ext", "rank"]].to_string()
+    assert len(m) == len(ext) == 612
+
+
+@pytest.mark.realdata
+def test_every_subindex_score_and_published_rank_in_the_extract_is_reproduced(workbooks_db):
+    ext = pd.read_csv(EXTRACT / "pci_subindex.csv")
+    ext["province_id"] = _ids(ext["province"])
+    ext["measure"] = ext["subindex_no"].map(_measure)
+    got = _official(
+        workbooks_db,
+        "SELECT year, province_id, measure, score, rank FROM pci_scores "
+        "WHERE measure <> 'PCI' AND source_kind = 'official'",
+    )
+    m = ext.merge(got, on=["year", "province_id", "measure"], how="left", suffixes=("_ext", ""))
+    missing = m[m["score"].isna()]
+    assert missing.empty, missing[["year", "province", "measure"]].head(20).to_string()
+    off = m[(m["score"] - m["score_ext"]).abs() > 0.006]
+    assert off.empty, off[["year", "province", "measure", "score_ext", "score"]].to_string()
+    # Ranks: where the extract has one (sorted-pairs years) ours is the same; where it has
+    # none (2005–2007, no published sub-index rank) ours is NULL too — never computed.
+    ranked = m[m["rank_ext"].notna()]
+    assert (ranked["rank"].astype("Int64") == ranked["rank_ext"].astype("Int64")).all()
+    assert m.loc[m["rank_ext"].isna(), "rank"].isna().all()
+    assert len(ranked) == 4231  # 2008 (64 × 10), 2010–12 (63 × 9), 2013–15 (63 × 10)
+
+
+@pytest.mark.realdata
+def test_at_least_95_percent_of_extract_indicator_values_are_reproduced(workbooks_db):
+    ext = pd.read_csv(EXTRACT / "pci_indicators.csv.gz")
+    ext["province_id"] = _ids(ext["province"])
+    ext["measure"] = ext["subindex_no"].map(_measure)
+    ext["name"] = ext["indicator_name_vi"].map(_name_key)
+    got = _official(
+        workbooks_db,
+        "SELECT year, province_id, measure, indicator_name_vi, value FROM pci_indicator_values",
+    )
+    got["name"] = got["indicator_name_vi"].map(_name_key)
+    key = ["year", "province_id", "measure", "name"]
+    m = ext.merge(got.drop(columns="indicator_name_vi"), on=key, how="left", suffixes=("_ext", ""))
+    same = (m["value"] - m["value_ext"]).abs() <= 1e-6 * m["value_ext"].abs().clip(lower=1)
+    share = same.mean()
+    print(f"indicator values reproduced: {same.sum()} / {len(m)} = {share:.2%}")
+    assert share >= 0.95
+
+
+@pytest.mark.realdata
+def test_each_real_workbook_names_its_year_and_layout():
+    from tests.conftest import VCCI_DIR
+
+    seen = {}
+    for path in sorted(VCCI_DIR.glob("PCI_*.xls*")):
+        wb = read_vcci_workbook(path, display_name=path.name)
+        seen[wb.year] = wb.layout
+        # Row and column point at the cell: the score there is the one we read.
+        assert wb.scores["row"].min() >= 2
+        assert wb.scores["column"].str.fullmatch(r"[A-Z]{1,2}").all()
+    assert sorted(seen) == [2005, 2006, 2007, 2008, 2010, 2011, 2012, 2013, 2014, 2015]
+    assert seen[2005] == "rows" and seen[2008] == "pairs" and seen[2015] == "pairs"
+
+
+# ---------------------------------------------------------------------------- synthetic
+
+
+PROVINCES = ["Kon Tum", "Đà Nẵng", "Bình Dương", "Lào Cai"]
+
+
+def _write(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _summary_rows(pci_header: str = "PCI 2031") -> list[list[object]]:
+    header = ["Tỉnh, thành phố", "Gia nhập\nthị trường", "Tiep can dat dai", "Tính minh bạch"]
+    header += [pci_header, "Xếp hạng"]
+    rows = [header]
+    for i, p in enumerate(PROVINCES):
+        rows.append([p, 8.0 - i, 7.0 - i, 6.0 - i, 70.0 - i, i + 1])
+    return rows
+
+
+def _indicator_rows() -> list[list[object]]:
+    rows = [
+        ["Mã PCI", "Tỉnh", "Chỉ số thành phần 1", "Số ngày đăng ký doanh nghiệp"],
+        ["Mã PCI", "Tỉnh", "sub1_entry", "c1_new"],
+    ]
+    for i, p in enumerate(PROVINCES):
+        rows.append([i + 1, p, 8.0 - i, 10 + i])
+    return rows
+
+
+def test_an_unseen_year_with_known_headers_loads(tmp_path):
+    path = _write(
+        tmp_path / "du_lieu_moi.xlsx",
+        {"Tổng hợp": _summary_rows(), "Gia nhap thi truong": _indicator_rows()},
+    )
+    wb = read_vcci_workbook(path)
+    assert wb.year == 2031
+    pci = wb.scores[wb.scores["measure"] == "PCI"].set_index("province_id")
+    assert pci.loc["kon-tum", "score"] == 70.0 and pci.loc["lao-cai", "rank"] == 4
+    assert set(wb.scores["measure"]) == {"PCI", "CSTP1", "CSTP2", "CSTP3"}
+    kt = wb.scores[(wb.scores["province_id"] == "kon-tum") & (wb.scores["measure"] == "CSTP2")]
+    assert (kt["sheet"].item(), kt["row"].item(), kt["column"].item()) == ("Tổng hợp", 2, "C")
+    ind = wb.indicators
+    assert list(ind["indicator_name_vi"].unique()) == ["Số ngày đăng ký doanh nghiệp"]
+    assert ind["indicator_code"].unique().tolist() == ["c1_new"]
+    assert ind["unit"].unique().tolist() == ["days"]
+    assert ind.set_index("province_id").loc["da-nang", "value"] == 11
+
+
+def test_sorted_pairs_give_each_subindex_its_position_as_rank(tmp_path):
+    order = {"gia": [3, 2, 1, 0], "pci": [0, 1, 2, 3]}
+    rows = [["Thứ tự", "Tỉnh", "Gia nhập thị trường", "", "PCI 2030"]]
+    for pos in range(4):
+        g, p = order["gia"][pos], order["pci"][pos]
+        rows.append([pos + 1, PROVINCES[g], 9.0 - pos, PROVINCES[p], 60.0 - pos])
+    wb = read_vcci_workbook(_write(tmp_path / "pairs.xlsx", {"Tong hop": rows}))
+    assert wb.layout == "pairs"
+    s = wb.scores.set_index(["measure", "province_id"])
+    assert s.loc[("CSTP1", "lao-cai"), "rank"] == 1  # first in the entry-cost pair
+    assert s.loc[("PCI", "lao-cai"), "rank"] == 4
+    assert s.loc[("PCI", "kon-tum"), "score"] == 60.0
+
+
+def test_a_summary_without_a_pci_column_is_rejected_naming_the_sheet(tmp_path):
+    rows = [[r[0], r[1], r[2], r[3]] for r in _summary_rows()]
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    (p,) = exc.value.problems
+    assert p.key == "etl.workbook.no_pci_column" and p.sheet == "Tổng hợp"
+    assert "Tổng hợp" in p.message("vi") and "PCI" in p.message("en")
+
+
+def test_a_header_not_understood_is_rejected_naming_sheet_cell_and_header(tmp_path):
+    rows = _summary_rows()
+    rows[0][3] = "Chỉ số hạnh phúc"
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    (p,) = exc.value.problems
+    assert (p.key, p.sheet, p.column) == ("etl.workbook.unknown_header", "Tổng hợp", "D")
+    assert "Chỉ số hạnh phúc" in p.message("vi")
+    assert "not understood" in p.message("en")
+
+
+def test_a_workbook_without_any_province_table_is_rejected_listing_its_sheets(tmp_path):
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Ghi chú": [["Bảng này trống"], ["x", 1]]})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    assert exc.value.problems[0].key == "etl.workbook.no_summary"
+    assert "«Ghi chú»" in exc.value.problems[0].message("en")
+
+
+def test_an_unknown_province_is_rejected_naming_row_and_never_guessed(tmp_path):
+    rows = _summary_rows()
+    rows[3][0] = "Tỉnh Mới"
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    (p,) = exc.value.problems
+    assert (p.key, p.sheet, p.row, p.column) == ("etl.unknown_province", "Tổng hợp", 4, "A")
+    assert "Tỉnh Mới" in p.message("vi")
+
+
+def test_text_in_a_numeric_cell_is_rejected_naming_the_cell(tmp_path):
+    rows = _summary_rows()
+    rows[2][4] = "khoảng 69"
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    (p,) = exc.value.problems
+    assert (p.key, p.row, p.column) == ("etl.text_in_number", 3, "E")
+    assert "khoảng 69" in p.message("en")
+
+
+def test_blank_and_no_data_cells_are_left_out_not_zero(tmp_path):
+    rows = _summary_rows()
+    rows[2][1] = None
+    rows[3][1] = "-"
+    wb = read_vcci_workbook(_write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows}))
+    entry = wb.scores[wb.scores["measure"] == "CSTP1"]
+    assert sorted(entry["province_id"]) == ["kon-tum", "lao-cai"]
+
+
+def test_an_empty_sheet_is_skipped_with_a_note(tmp_path):
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Trống": [], "Tổng hợp": _summary_rows()})
+    wb = read_vcci_workbook(path)
+    assert len(wb.scores) == 16
+    assert any("Trống" in n for n in wb.notes)
+
+
+def test_a_workbook_whose_sheets_are_all_empty_is_rejected(tmp_path):
+    path = _write(tmp_path / "PCI_2030.xlsx", {"Trống": []})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(path)
+    assert exc.value.problems[0].key == "etl.file.no_data"
+
+
+def test_the_year_comes_from_the_file_name_when_headers_do_not_say_and_can_be_overridden(
+    tmp_path,
+):
+    path = _write(tmp_path / "PCI_2029.xlsx", {"Tổng hợp": _summary_rows("PCI có trọng số")})
+    assert read_vcci_workbook(path).year == 2029
+    assert read_vcci_workbook(path, year=2028).year == 2028
+    anon = _write(tmp_path / "du_lieu.xlsx", {"Tổng hợp": _summary_rows("PCI có trọng số")})
+    with pytest.raises(ImportRejected) as exc:
+        read_vcci_workbook(anon)
+    assert exc.value.problems[0].key == "etl.workbook.no_year"
+
+
+def test_progress_is_reported_per_sheet(tmp_path):
+    path = _write(
+        tmp_path / "PCI_2030.xlsx",
+        {"Tổng hợp": _summary_rows(), "Gia nhap thi truong": _indicator_rows()},
+    )
+    seen: list[str] = []
+    read_vcci_workbook(path, progress=seen.append)
+    assert seen == ["Tổng hợp", "Gia nhap thi truong"]
