@@ -365,8 +365,8 @@ def _indicator_text(goals: pd.DataFrame, lang: str) -> pd.DataFrame:
         sym = {"le": "≤", "ge": "≥", "eq": "="}.get(r["comparator"], "")
         texts.append(f"{sym} {value_text(t, r['target_value'], None, lang)} ({r['target_year']})")
         vtexts.append(
-            f"{value_text(t, r['value'], None, lang)} ({r['year']})"
-            if r["year"] is not None
+            f"{value_text(t, r['value'], None, lang)} ({int(r['year'])})"
+            if not fmt.is_missing(r["year"])
             else tr_("common.na_short", lang)
         )
         mtexts.append(value_text(t, r["median"], None, lang))
@@ -374,7 +374,7 @@ def _indicator_text(goals: pd.DataFrame, lang: str) -> pd.DataFrame:
         labels.append(tr_(f"targets.status.{r['status']}", lang))
         params = r["reason_params"] if isinstance(r["reason_params"], dict) else {}
         reason = tr_(f"targets.reason.{r['reason']}", lang, **params)
-        if r["earlier_year"] is not None and r["year"] is None:
+        if not fmt.is_missing(r["earlier_year"]) and fmt.is_missing(r["year"]):
             reason += " " + tr_(
                 "targets.reason.earlier_value",
                 lang,

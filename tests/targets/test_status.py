@@ -283,3 +283,18 @@ def test_what_it_takes_names_unpublished_figures_instead_of_guessing():
         ("own_score", 2023, 32, True),
         ("score_at_rank", 2023, 25, False),  # rank 25 is published by VCCI, just not loaded
     ]
+
+
+def test_values_in_a_unit_that_cannot_be_compared_are_reported_not_converted():
+    t = _ind(70, "higher", "ge")
+    t.indicator_label = "Chỉ tiêu thử"
+    vals = _values([(2023, "quang-tri", "Chỉ tiêu thử", 3.0, "private")], unit="days")
+    df = pd.DataFrame([{**t.content(), "target_id": "x", "version": 1}])
+    g = an.indicator_goals(
+        df,
+        vals,
+        pd.DataFrame(columns=["plan_label", "vcci_name_vi", "measure"]),
+        n_of=lambda y: 63,
+        latest_edition=2024,
+    ).iloc[0]
+    assert g["reason"] == "unit_mismatch" and pd.isna(g["value"]) and g["matched"]
