@@ -184,6 +184,7 @@ edited = st.data_editor(
     key=editor_key,
     num_rows="add",
     hide_index=True,
+    placeholder="",
     disabled=list(editing.READ_ONLY),
     column_config={
         **{f: cc.Column(tr(f"targets.field.{f}")) for f in editing.EDITOR_FIELDS},
