@@ -478,3 +478,34 @@ def test_cli_refuses_an_unknown_province_and_writes_nothing(shipped_db, tmp_path
     )
     assert code == 1 and not out.exists()
     assert "Không có tỉnh mã atlantis" in capsys.readouterr().err
+
+
+@pytest.mark.realdata
+def test_complete_edition_compares_with_the_national_median_and_splits_the_gap(request):
+    pytest.importorskip("etl.vcci_workbook")  # the workbook reader lands from its own branch
+    workbooks_db = request.getfixturevalue("workbooks_db")
+    from pci.queries.scores import measure_stats
+
+    targets = pd.DataFrame(
+        {
+            "measure": ["PCI"],
+            "kind": ["rank"],
+            "target_value": [30],
+            "target_year": [2015],
+            "status": ["Chưa đạt"],
+        }
+    )
+    deck = build_deck(workbooks_db, "kon-tum", 2015, "vi", targets=targets)
+    sub = next(s for s in deck if s.key == "subindex")
+    stats = measure_stats(workbooks_db, 2015).set_index("measure")
+    assert bool(stats.loc["CSTP1", "complete"])
+    assert sub.table.iloc[0]["Trung vị cả nước"] == _vi(stats.loc["CSTP1", "median"])
+    assert sub.table.iloc[0]["Cao nhất cả nước"] == _vi(stats.loc["CSTP1", "best"])
+    assert "trung vị" in sub.message
+    gap = next(s for s in deck if s.key == "gap")
+    own = _published(workbooks_db, 2015, "kon-tum")
+    if int(own["rank"].iloc[0]) > 30:
+        at30 = _published(workbooks_db, 2015, rank=30)["score"].iloc[0]
+        missing = round(at30 - own["score"].iloc[0], 2)
+        assert _vi(missing) in gap.message
+        assert len(gap.table) == 10  # one row per sub-index, weights of the 2013 method

@@ -341,7 +341,16 @@ def _subindices(c: _Context) -> Slide:
         return c.slide("subindex", title, notes[0], notes=notes[1:])
     notes = []
     have = df.dropna(subset=["own"])
-    if df["median"].isna().all():
+    if len(have) == 1:
+        only = have.iloc[0]
+        message = c.tr(
+            "brief.subindex.message_one",
+            measure=only["label"],
+            score=fmt.number(only["own"], c.lang, 2),
+        )
+        if df["median"].isna().all():
+            notes.append(c.tr("brief.subindex.no_median", year=c.year, n=c.n))
+    elif df["median"].isna().all():
         notes.append(c.tr("brief.subindex.no_median", year=c.year, n=c.n))
         hi, lo = have.loc[have["own"].idxmax()], have.loc[have["own"].idxmin()]
         message = c.tr(
@@ -362,12 +371,6 @@ def _subindices(c: _Context) -> Slide:
             best_diff=captions.signed(hi["own"] - hi["median"], c.lang),
             worst=lo["label"],
             worst_diff=captions.signed(lo["own"] - lo["median"], c.lang),
-        )
-    if df["own"].isna().any():
-        notes.append(
-            c.tr("brief.subindex.not_published", year=c.year)
-            + " "
-            + ", ".join(df.loc[df["own"].isna(), "label"])
         )
     na = c.tr("brief.na")
     table = pd.DataFrame(
