@@ -28,7 +28,7 @@ from pci.queries import scores
 from pci.reference import editions, measure_exists, measure_name, n_provinces, period_of
 from pci.schema import SUBINDICES
 
-ROWS_PER_SLIDE = 8
+ROWS_PER_SLIDE = 10  # ten sub-indices fit one slide
 
 
 class DeckError(ValueError):
