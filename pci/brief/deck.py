@@ -435,10 +435,15 @@ def _targets(c: _Context) -> list[Slide]:
     def measure_text(m: str) -> str:
         return "PCI" if m == "PCI" else measure_name(m, c.year, c.lang, short=True)
 
+    texts = (
+        df["target_text"].where(df["target_text"].notna(), df.apply(target_text, axis=1))
+        if "target_text" in df
+        else df.apply(target_text, axis=1)
+    )
     table = pd.DataFrame(
         {
             c.tr("brief.targets.col_measure"): df["measure"].map(measure_text),
-            c.tr("brief.targets.col_target"): df.apply(target_text, axis=1),
+            c.tr("brief.targets.col_target"): texts,
             c.tr("brief.targets.col_year"): df["target_year"].map(
                 lambda v: na if fmt.is_missing(v) else str(int(v))
             ),
@@ -470,7 +475,9 @@ def _goals(c: _Context) -> list[Slide]:
     if df is None or df.empty:
         return [c.slide("goals", title, c.tr("brief.goals.none"))]
     na = c.tr("brief.na")
-    df = df.sort_values(["department", "measure"], kind="stable")
+    summary = df.attrs.get("summary_text")
+    df = df.assign(department=df["department"].fillna(na))
+    df = df.sort_values(["department"], kind="stable")
 
     def measure_text(m: object) -> str:
         if fmt.is_missing(m):
@@ -486,7 +493,9 @@ def _goals(c: _Context) -> list[Slide]:
     table = pd.DataFrame(
         {
             c.tr("brief.goals.col_department"): df["department"].fillna(na).astype(str),
-            c.tr("brief.goals.col_measure"): df["measure"].map(measure_text),
+            c.tr("brief.goals.col_measure"): (
+                df["measure"].map(measure_text) if "measure" in df else None
+            ),
             c.tr("brief.goals.col_indicator"): df["indicator"].fillna(na).astype(str),
             c.tr("brief.goals.col_goal"): df["goal"].fillna(na).astype(str),
             c.tr("brief.goals.col_current"): current.map(
@@ -499,7 +508,11 @@ def _goals(c: _Context) -> list[Slide]:
             c.tr("brief.goals.col_status"): df["status"].fillna(na).astype(str),
         }
     )
-    message = c.tr("brief.goals.message", n=len(df), departments=df["department"].nunique())
+    if "measure" not in df:
+        table = table.drop(columns=[c.tr("brief.goals.col_measure")])
+    message = summary or c.tr(
+        "brief.goals.message", n=len(df), departments=df["department"].nunique()
+    )
     private = bool(df.get("private", pd.Series(dtype=bool)).fillna(False).astype(bool).any())
     return _paged(c, "goals", title, message, table, [c.tr("brief.source_register")], private)
 
