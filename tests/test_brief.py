@@ -563,3 +563,17 @@ def test_deck_reads_the_target_register_when_it_exists(shipped_db, copy_db):
     deck = build_deck(db, "kon-tum", 2020, "vi")
     slide = next(s for s in deck if s.key == "targets")
     assert slide.table is not None and len(slide.table) == len(targets)
+
+
+def test_cli_private_deck_is_labelled(shipped_db, copy_db, tmp_path):
+    from pci.cli import main
+
+    db = _private_db(shipped_db, copy_db, tmp_path)
+    out = tmp_path / "kt-private.pdf"
+    args = ["--db", str(db), "brief", "--province", "kon-tum", "--year", "2023", "--out", str(out)]
+    assert main(args) == 0
+    public = PdfReader(out).pages[0].extract_text()
+    assert "Dữ liệu nội bộ —" not in public and "40/63" not in public
+    assert main([*args, "--private"]) == 0
+    first = PdfReader(out).pages[0].extract_text()
+    assert "Dữ liệu nội bộ —" in first and "40/63" in first

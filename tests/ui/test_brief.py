@@ -52,3 +52,32 @@ def test_without_a_province_the_page_asks_for_one(app_on):
     assert not at.exception
     assert any("Choose a province" in i.value for i in at.info)
     assert not at.header
+
+
+def test_private_results_show_only_to_editors_and_carry_the_label(
+    shipped_db, copy_db, use_db, tmp_path
+):
+    import openpyxl
+
+    from etl.load import load_paths
+    from tests.ui.conftest import open_page
+
+    db = copy_db(shipped_db)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Điểm số"
+    ws.append(["Năm", "Tỉnh", "Chỉ số", "Điểm", "Hạng", "Ghi chú"])
+    ws.append([2023, "Kon Tum", "PCI", 65.1, 40, ""])  # test figures, not VCCI's
+    wb.save(tmp_path / "kt.xlsx")
+    assert load_paths(db, [tmp_path / "kt.xlsx"], user="test").ok
+    use_db(db)
+    params = {"province": "kon-tum", "year": "2023"}
+    viewer = open_page("trinh-chieu", lang="vi", params=params)
+    assert {m.label: m.value for m in viewer.metric}["Hạng"] == "chưa công bố"
+    assert not any("Dữ liệu nội bộ" in e.value for e in viewer.error)
+    editor = open_page("xep-hang", lang="vi", params=params)
+    editor.session_state["_pci_editor"] = "can-bo"
+    editor.switch_page("pages/trinh_chieu.py")
+    editor.run()
+    assert {m.label: m.value for m in editor.metric}["Hạng"] == "40/63"
+    assert any("Dữ liệu nội bộ" in e.value for e in editor.error)
