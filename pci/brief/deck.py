@@ -283,6 +283,13 @@ def _trajectory(c: _Context) -> Slide:
     this = ranked[ranked["year"] == c.year]
     if this.empty or same.empty:
         message = c.tr("brief.trajectory.message_na", year=c.year)
+    elif same["rank"].nunique() == 1:
+        message = c.tr(
+            "brief.trajectory.message_flat",
+            period=c.period,
+            rank=fmt.rank_of(this["rank"].iloc[0], this["n_provinces"].iloc[0], c.lang),
+            years=", ".join(str(int(y)) for y in same["year"]),
+        )
     else:
         best = same.sort_values(["rank", "year"]).iloc[0]
         worst = same.sort_values(["rank", "year"], ascending=[False, True]).iloc[0]
