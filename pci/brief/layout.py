@@ -214,3 +214,20 @@ def _aspect_box(box: Box, aspect: float) -> Box:
     if h > box.h:
         h, w = box.h, box.h * aspect
     return Box(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h)
+
+
+def prewarm_images() -> None:
+    """Start kaleido's browser in the background while the deck's data is gathered.
+
+    Starting Chromium is most of a cold export (~2–5 s); overlapping it with the queries and
+    imports saves that much wall time for the command line and the first export of a server.
+    """
+    import threading
+
+    from pci.charts import images
+
+    def start() -> None:
+        with images._lock:
+            images._ensure_server()
+
+    threading.Thread(target=start, name="kaleido-prewarm", daemon=True).start()
