@@ -115,6 +115,7 @@ def build_deck(
     goals: pd.DataFrame | None = None,
     state_path: Path | None = None,
     register: bool = True,
+    register_version: object = None,
     today: date | None = None,
 ) -> Deck:
     """Gather the deck of ``province_id`` for the PCI edition ``year``.
@@ -122,6 +123,8 @@ def build_deck(
     ``targets``/``goals`` (columns in ``pci.brief.inputs``) come from the caller; when both
     are None and ``register`` is true they are read from the target register when it exists.
     ``include_private`` adds the province's own results (each slide using them is labelled).
+    ``register_version`` is not read: a cache (the page's ``q``) keys on it, so that an edit
+    of the register shows in the next deck.
     """
     lang = normalize_lang(lang)
     provs = scores.provinces(db)
