@@ -8,8 +8,8 @@ import sys
 
 from etl.errors import ImportRejected
 from etl.load import ensure_built
+from pci import server
 from pci.cli import EXIT_REJECTED
-from pci.config import ROOT
 from pci.i18n import t
 
 
@@ -32,23 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.render(args.lang), file=sys.stderr)
         return EXIT_REJECTED
     env = {**os.environ, "PCI_DB": str(args.db)}
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(args.port),
-        "--server.address",
-        args.address,
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    cmd = server.command(args.port, args.address)
     print(t("cli.serve.url", args.lang, url=f"http://{args.address}:{args.port}"))
     os.execve(sys.executable, cmd, env)
     return 0  # not reached
