@@ -51,6 +51,8 @@ year = state.select_year(
     default=with_data[0] if with_data else None,
     container=c2,
 )
+if (st.session_state.get("w_profile_target") or 0) > n_provinces(year):
+    st.session_state["w_profile_target"] = None  # a rank that year did not have (2005: 42)
 target = c3.number_input(
     tr("profile.target"),
     min_value=1,
@@ -67,15 +69,19 @@ h = q(captions.headline, pid, year, lang, target, include_private=private)
 st.subheader(h.title)
 st.code(h.text, language=None, wrap_lines=True)
 m1, m2, m3 = st.columns(3)
+if h.rank_change is None:
+    delta = None
+elif h.rank_change == 0:
+    delta = tr("profile.headline.same", prev=h.prev_year)
+else:
+    n = fmt.integer(h.rank_change, lang, signed=True)
+    delta = tr("profile.metric_change", n=n, prev=h.prev_year)
 m1.metric(
     tr("profile.metric_rank"),
     fmt.rank_of(h.rank, h.n_provinces, lang) if h.rank is not None else tr("common.na_short"),
-    delta=None
-    if h.rank_change is None
-    else tr(
-        "profile.metric_change", n=fmt.integer(h.rank_change, lang, signed=True), prev=h.prev_year
-    ),
+    delta=delta,
     delta_color="normal" if h.rank_change else "off",
+    delta_arrow="auto" if h.rank_change else "off",
 )
 m2.metric(
     tr("profile.metric_score"),

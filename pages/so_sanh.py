@@ -85,7 +85,14 @@ components.chart(
 )
 if len(chosen) <= RADAR_MAX:
     components.chart(
-        radar(long, year, lang=lang, big=big, title=tr("compare.radar_title", year=year)),
+        radar(
+            long,
+            year,
+            lang=lang,
+            big=big,
+            title=tr("compare.radar_title", year=year),
+            highlight=mine,
+        ),
         key="compare_radar",
         tr=tr,
         file_stem=f"so-sanh-radar-{year}",

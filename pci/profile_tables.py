@@ -181,11 +181,16 @@ def history_names(history: pd.DataFrame, lang: str) -> str:
 def indicator_display(
     df: pd.DataFrame, year: int, lang: str, province_names: dict[str, str]
 ) -> pd.DataFrame:
-    """Sub-indicators of one edition beside the national median and both ends."""
-    na = t("common.na_short", lang)
+    """Sub-indicators of one edition beside the national median and both ends.
 
-    def num(v: object) -> str:
-        return fmt.number(v, lang, 2, missing=na)
+    Values keep the unit of the file: shares (0–1) are shown as percentages, the rest as
+    numbers with the unit named in its own column.
+    """
+    na = t("common.na_short", lang)
+    units = df["unit"].tolist()
+
+    def col(values: pd.Series) -> list[str]:
+        return [_indicator_value(v, u, lang, na) for v, u in zip(values, units, strict=True)]
 
     return pd.DataFrame(
         {
@@ -193,14 +198,14 @@ def indicator_display(
                 lambda m: measure_label(m, year, lang) if _known(m) else m
             ),
             t("profile.cols.indicator", lang): df["indicator_name_vi"],
-            t("profile.cols.unit", lang): df["unit"],
-            t("profile.cols.value", lang): df["value"].map(num),
-            t("profile.cols.median", lang): df["median"].map(num),
-            t("profile.cols.max", lang): df["max_value"].map(num),
+            t("profile.cols.unit", lang): df["unit"].map(lambda u: _unit(u, lang)),
+            t("profile.cols.value", lang): col(df["value"]),
+            t("profile.cols.median", lang): col(df["median"]),
+            t("profile.cols.max", lang): col(df["max_value"]),
             t("profile.cols.max_province", lang): df["max_province"].map(
                 lambda p: na if fmt.is_missing(p) else province_names.get(p, p)
             ),
-            t("profile.cols.min", lang): df["min_value"].map(num),
+            t("profile.cols.min", lang): col(df["min_value"]),
             t("profile.cols.min_province", lang): df["min_province"].map(
                 lambda p: na if fmt.is_missing(p) else province_names.get(p, p)
             ),
@@ -248,6 +253,23 @@ def _cell(score: object, rank: object, lang: str, na: str) -> str:
         return na
     s = fmt.number(score, lang, 2, missing=na)
     return s if fmt.is_missing(rank) else f"{s} ({fmt.integer(rank, lang)})"
+
+
+_UNITS = ("share", "percent", "days", "hours", "months", "count", "score", "other")
+
+
+def _unit(unit: object, lang: str) -> str:
+    return t(f"profile.unit.{unit}", lang) if unit in _UNITS else str(unit or "")
+
+
+def _indicator_value(value: object, unit: object, lang: str, na: str) -> str:
+    if fmt.is_missing(value):
+        return na
+    if unit == "share":
+        return fmt.percent(value, lang, 1, fraction=True)
+    if unit == "percent":
+        return fmt.percent(value, lang, 1)
+    return fmt.number(value, lang, 2)
 
 
 def _known(measure: object) -> bool:

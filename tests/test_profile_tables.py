@@ -131,10 +131,12 @@ def test_compare_table_says_not_published_not_zero():
 
 def test_grouped_bars_leave_unpublished_empty_and_name_years_methodology():
     fig = grouped_bars(_long(), 2021, lang="vi")
-    b = next(t for t in fig.data if t.name == "Tỉnh B")
+    b, b_missing = (t for t in fig.data if t.name == "Tỉnh B")
     i = list(b.x).index("CSTP 3 · Tính minh bạch")
-    assert pd.isna(b.y[i]) and b.text[i] == "chưa công bố / không có dữ liệu"
-    assert b.y[0] == pytest.approx(5.0)
+    assert pd.isna(b.y[i]) and b.y[0] == pytest.approx(5.0)
+    # The words, not a bar, stand in the province's slot.
+    assert b_missing.offsetgroup == b.offsetgroup and b_missing.showlegend is False
+    assert b_missing.text[i] == "chưa công bố / không có dữ liệu" and b_missing.text[0] == ""
     assert "CSTP 8 · Chính sách hỗ trợ DN" in b.x
     assert fig.layout.separators == ",."
 
@@ -142,7 +144,10 @@ def test_grouped_bars_leave_unpublished_empty_and_name_years_methodology():
 def test_radar_only_for_three_and_skips_missing():
     fig = radar(_long(), 2020, lang="en")
     b = next(t for t in fig.data if t.name == "Tỉnh B")
-    assert "CSTP 3 · Transparency" not in b.theta and len(b.r) == 10  # 9 known + closing point
+    i = list(b.theta).index("CSTP 3 · Transparency")
+    assert b.r[i] is None and b.connectgaps is False and b.fill == "none"
+    a = next(t for t in fig.data if t.name == "Tỉnh A")
+    assert a.fill == "toself" and a.r[0] == pytest.approx(6.0)
     four = pd.concat([_long(), _long().assign(province_id="d", name_vi="D", name_en="D")])
     with pytest.raises(ValueError):
         radar(four, 2020)

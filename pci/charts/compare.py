@@ -2,10 +2,12 @@
 there are at most three series (more overlapping polygons cannot be read).
 
 Unpublished figures are not drawn as zero: the bar is absent and the hover/label says
-"chưa công bố"; a radar closes only over the sub-indices where the province has a score.
+"chưa công bố"; on the radar the outline is broken there and the shape left unfilled.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +18,26 @@ from pci.i18n import t
 from pci.profile_tables import measure_label, subindices_of
 
 RADAR_MAX = 3
+# Others' colours: Okabe–Ito without the highlight (vermillion) and its near neighbour
+# (orange), so "my province" stands out in both charts with the same colour.
+_OTHERS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#E69F00")
+
+
+def colours(province_ids: list[str], highlight: str | None) -> dict[str, str]:
+    """One colour per province, the same in bars and radar; ``highlight`` gets vermillion."""
+    out: dict[str, str] = {}
+    others = iter(_OTHERS * 2)
+    for pid in province_ids:
+        out[pid] = theme.HIGHLIGHT if pid == highlight else next(others)
+    return out
+
+
+def _legend_room(fig: go.Figure, big: bool) -> None:
+    """Title on the first line, legend on the second: neither covers the other."""
+    fig.update_layout(
+        margin={"t": 130 if big else 100},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
 
 
 def grouped_bars(
@@ -34,32 +56,56 @@ def grouped_bars(
     na = t("common.na", lang)
     fig = go.Figure()
     provs = long.drop_duplicates("province_id")[["province_id", name_col]]
-    for i, (pid, name) in enumerate(provs.itertuples(index=False)):
+    palette = colours(provs["province_id"].tolist(), highlight)
+    for pid, name in provs.itertuples(index=False):
         rows = long[long["province_id"] == pid].set_index("measure").reindex(measures)
-        colour = theme.HIGHLIGHT if pid == highlight else theme.OKABE_ITO[i % 8]
-        if pid != highlight and colour == theme.HIGHLIGHT:
-            colour = theme.OKABE_ITO[(i + 1) % 8]
+        colour = palette[pid]
+        hover = [
+            _hover(name, lab, s, r, year, src, lang)
+            for lab, s, r, src in zip(
+                labels, rows["score"], rows["rank"], rows["source"], strict=True
+            )
+        ]
         fig.add_bar(
             x=labels,
             y=rows["score"],
             name=name,
             marker_color=colour,
-            text=[na if fmt.is_missing(v) else "" for v in rows["score"]],
-            textposition="outside",
-            textangle=-90,
-            hovertext=[
-                _hover(name, lab, s, r, year, src, lang)
-                for lab, s, r, src in zip(
-                    labels, rows["score"], rows["rank"], rows["source"], strict=True
-                )
-            ],
+            offsetgroup=pid,
+            hovertext=hover,
             hoverinfo="text",
         )
+        missing = rows["score"].isna().to_numpy()
+        if missing.any():
+            # In the province's slot, a zero-height bar carries the words "chưa công bố"
+            # so an absent bar is read as unpublished, not overlooked or taken for zero.
+            fig.add_bar(
+                x=labels,
+                y=[0 if m else None for m in missing],
+                name=name,
+                offsetgroup=pid,
+                marker_color=colour,
+                text=[na if m else "" for m in missing],
+                textposition="outside",
+                textangle=-90,
+                textfont={"color": theme.MEDIAN},
+                cliponaxis=False,
+                constraintext="none",
+                showlegend=False,
+                hovertext=hover,
+                hoverinfo="text",
+            )
     fig.update_yaxes(range=[0, 10.5], title=t("profile.chart.axis_score", lang))
-    fig.update_layout(
-        barmode="group", legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
+    # Code on one line, name on the next: readable without tilting the labels.
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=labels,
+        ticktext=[_wrap(lab, 11 if big else 14) for lab in labels],
+        tickangle=0,
     )
-    theme.apply(fig, lang, big=big, title=title, height=520)
+    fig.update_layout(barmode="group")
+    theme.apply(fig, lang, big=big, title=title, height=560)
+    _legend_room(fig, big)
     return fig
 
 
@@ -70,6 +116,7 @@ def radar(
     lang: str = "vi",
     big: bool = False,
     title: str | None = None,
+    highlight: str | None = None,
 ) -> go.Figure:
     """A radar of the sub-indices for at most ``RADAR_MAX`` provinces."""
     provs = long.drop_duplicates("province_id")
@@ -79,38 +126,65 @@ def radar(
     labels = [measure_label(m, year, lang) for m in measures]
     name_col = "name_vi" if lang == "vi" else "name_en"
     fig = go.Figure()
-    for i, (pid, name) in enumerate(provs[["province_id", name_col]].itertuples(index=False)):
+    palette = colours(provs["province_id"].tolist(), highlight)
+    for pid, name in provs[["province_id", name_col]].itertuples(index=False):
         rows = long[long["province_id"] == pid].set_index("measure").reindex(measures)
-        known = rows["score"].notna().to_numpy()
-        theta = [lab for lab, k in zip(labels, known, strict=True) if k]
-        r = rows["score"][known].tolist()
-        if not r:
+        if rows["score"].isna().all():
             continue
+        complete = bool(rows["score"].notna().all())
+        # A missing sub-index leaves a gap in the outline (no vertex is invented there) and
+        # the shape is not filled, since a filled polygon would imply the missing value.
+        r = [None if fmt.is_missing(v) else float(v) for v in rows["score"]]
         fig.add_scatterpolar(
             r=[*r, r[0]],
-            theta=[*theta, theta[0]],
+            theta=[*labels, labels[0]],
             name=name,
-            fill="toself",
-            opacity=0.55,
-            line={"color": theme.OKABE_ITO[i % 8], "width": 3},
+            mode="lines+markers",
+            connectgaps=False,
+            fill="toself" if complete else "none",
+            fillcolor=_translucent(palette[pid], 0.12),
+            line={"color": palette[pid], "width": 3},
+            marker={"size": 7},
             hovertext=[
                 _hover(name, lab, s, rk, year, src, lang)
                 for lab, s, rk, src in zip(
-                    theta + theta[:1],
-                    [*r, r[0]],
-                    [*rows["rank"][known], rows["rank"][known].iloc[0]],
-                    [*rows["source"][known], rows["source"][known].iloc[0]],
+                    [*labels, labels[0]],
+                    [*rows["score"], rows["score"].iloc[0]],
+                    [*rows["rank"], rows["rank"].iloc[0]],
+                    [*rows["source"], rows["source"].iloc[0]],
                     strict=True,
                 )
             ],
             hoverinfo="text",
         )
+    # CSTP 1 at the top, clockwise; the radial scale between the first two spokes so its
+    # numbers never sit on a sub-index label.
+    step = 360 / max(len(measures), 1)
     fig.update_layout(
-        polar={"radialaxis": {"range": [0, 10], "dtick": 2}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.05, "x": 0},
+        polar={
+            "radialaxis": {"range": [0, 10], "dtick": 2, "angle": 90 - step / 2},
+            "angularaxis": {"rotation": 90, "direction": "clockwise"},
+            # Room above for the legend; labels around the circle need side margins.
+            "domain": {"x": [0, 1], "y": [0, 0.88]},
+        }
     )
-    theme.apply(fig, lang, big=big, title=title, height=560)
+    theme.apply(fig, lang, big=big, title=title, height=640)
+    _legend_room(fig, big)
+    side = 170 if big else 120
+    fig.update_layout(margin={"b": 60 if big else 50, "l": side, "r": side})
     return fig
+
+
+def _wrap(label: str, width: int) -> str:
+    """ "CSTP 5 · Chi phí không chính thức" → code, then the name over short lines."""
+    code, _, name = label.partition(" · ")
+    return "<br>".join([code, *textwrap.wrap(name, width)])
+
+
+def _translucent(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _hover(name: str, label: str, score, rank, year: int, source, lang: str) -> str:

@@ -56,7 +56,7 @@ def benchmark_chart(
         marker_color=theme.OKABE_ITO[0],
         text=[fmt.number(v, lang) if not fmt.is_missing(v) else "" for v in df["score"]],
         textposition="inside",
-        insidetextanchor="end",
+        insidetextanchor="start",
         hovertext=hover,
         hoverinfo="text",
     )
@@ -96,11 +96,12 @@ def benchmark_chart(
             hoverinfo="text",
         )
     fig.update_xaxes(range=[0, 10.2], title=t("profile.chart.axis_score", lang), dtick=1)
+    fig.update_layout(barmode="overlay", showlegend=True)
+    theme.apply(fig, lang, big=big, title=title, height=130 + 48 * len(df))
     fig.update_layout(
-        barmode="overlay",
+        margin={"t": (130 if big else 100) if title else (60 if big else 50)},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
-    theme.apply(fig, lang, big=big, title=title, height=90 + 48 * len(df))
     return fig
 
 

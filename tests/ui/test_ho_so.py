@@ -92,4 +92,6 @@ def test_sub_indicators_beside_national_median(shipped_db, copy_db, use_db):
     assert ind.loc["Số ngày chờ", "Trung vị cả nước"] == "31,00"
     assert ind.loc["Số ngày chờ", "Giá trị của tỉnh"] == "0,00"
     assert ind.loc["Tỷ lệ có sổ đỏ", "Trung vị cả nước"] == "—"
+    assert ind.loc["Tỷ lệ có sổ đỏ", "Giá trị của tỉnh"] == "50,0 %"  # a share, as a percentage
+    assert ind.loc["Số ngày chờ", "Đơn vị"] == "ngày"
     assert "Các chỉ tiêu thành phần — PCI 2015" in [s.value for s in at.subheader]
