@@ -177,6 +177,14 @@ st.subheader(
         year=year,
     )
 )
+if big:
+    # The shared projector CSS enlarges every markdown paragraph, which also catches the
+    # metric values (drawn as markdown) and shrinks them back; restore them for this page.
+    st.html(
+        "<style>[data-testid='stMetricValue'] [data-testid='stMarkdownContainer'] p,"
+        "[data-testid='stMetricValue'] div { font-size: 2.6rem !important; }"
+        "[data-testid='stSliderThumbValue'] p { font-size: 1rem !important; }</style>"
+    )
 # Four metrics in a row read well on a laptop; on a projector two per row keep labels whole.
 m1, m2, m3, m4 = st.columns(4) if not big else [*st.columns(2), *st.columns(2)]
 if score_sim is None:

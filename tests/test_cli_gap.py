@@ -139,3 +139,29 @@ def test_runs_as_a_program_and_argparse_errors_exit_2(shipped_db):
     assert json.loads(r.stdout)["rank"] == 56
     r = subprocess.run([*base, "--province", "kon-tum"], capture_output=True, text=True)
     assert r.returncode == 2 and "--year" in r.stderr
+
+
+def test_private_results_only_with_private_flag(shipped_db, copy_db, tmp_path, capsys):
+    """Kon Tum 2023 lies outside VCCI's published top 30; its own results (a tiny file made
+    here) answer only when asked for with --private, and say so."""
+    import openpyxl
+
+    from etl.load import load_paths
+
+    db = copy_db(shipped_db)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Điểm số"
+    ws.append(["Năm", "Tỉnh", "Chỉ số", "Điểm", "Hạng", "Ghi chú"])
+    ws.append([2023, "Kon Tum", "PCI", 65.1, 40, ""])
+    wb.save(tmp_path / "kt.xlsx")
+    assert load_paths(db, [tmp_path / "kt.xlsx"], user="tester").ok
+    args = ("--province", "kon-tum", "--year", "2023", "--target-rank", "30")
+    code, _, err = _gap(db, capsys, *args)
+    assert code == 2 and "Chưa có số liệu PCI 2023 của Kon Tum" in err
+    code, out, _ = _gap(db, capsys, *args, "--private", "--json")
+    r = json.loads(out)
+    assert code == 0 and (r["score"], r["rank"], r["private_included"]) == (65.1, 40, True)
+    assert r["weights_known"] is False and r["needs"] == []
+    code, out, _ = _gap(db, capsys, *args, "--private")
+    assert "Có dùng kết quả riêng của tỉnh" in out
