@@ -48,6 +48,7 @@ def read_sheets(
     head = path.open("rb").read(8)
     if head.startswith(ZIP_MAGIC):
         _check_zip(path, name)
+        _check_sheets(path, name)
         engines = ("calamine", "openpyxl")
     elif head == OLE_MAGIC:
         if _is_encrypted_ole(path):
@@ -99,15 +100,17 @@ def read_csv_text(path: Path, name: str, *, nrows: int | None = None) -> pd.Data
     first bad line: decoding it either way would corrupt names silently.
     """
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw):
-            line = raw[: exc.start].count(b"\n") + 1
-            raise ImportRejected(
-                [Problem(file=name, row=line, key="etl.file.mixed_encoding")]
-            ) from exc
-        text = raw.decode("cp1258")
+    lines = raw.count(b"\n")
+    if lines > MAX_ROWS + 1:  # counted before the (slow, memory-hungry) parser sees it
+        raise _reject(
+            name,
+            "etl.file.too_many_rows",
+            rows=lines,
+            cols="?",
+            max_rows=MAX_ROWS,
+            max_cols=MAX_COLS,
+        )
+    text = decode_csv(raw, name)
     df = pd.read_csv(
         io.StringIO(text),
         header=None,
@@ -129,6 +132,20 @@ def read_csv_text(path: Path, name: str, *, nrows: int | None = None) -> pd.Data
     return df.replace("", None)
 
 
+def decode_csv(raw: bytes, name: str) -> str:
+    """CSV bytes as text: UTF-8 (with or without BOM), else the legacy Vietnamese code page
+    (Windows-1258). A file with both is rejected at its first line that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw):
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ImportRejected(
+                [Problem(file=name, row=line, key="etl.file.mixed_encoding")]
+            ) from exc
+        return raw.decode("cp1258")
+
+
 def _check_zip(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -143,6 +160,76 @@ def _check_zip(path: Path, name: str) -> None:
         raise _reject(
             name, "etl.file.zip_bomb", size_mb=round(total / 1e6), ratio=round(total / packed)
         )
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
+
+
+def _check_sheets(path: Path, name: str, limit: int = 50) -> None:
+    """Reject sheets with more rows than MAX_ROWS before parsing them, and formulas saved
+    without their result (files written by scripts, or by Excel
+    with "save calculated values" off): a reader would see an empty cell where the sheet
+    shows a number. Formulas whose result was saved are read as the result, as Excel shows.
+    The XML is bounded by the zip-bomb check above."""
+    import xml.etree.ElementTree as ET
+
+    problems: list[Problem] = []
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        try:
+            book = ET.fromstring(zf.read("xl/workbook.xml"))
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        except (KeyError, ET.ParseError):
+            return  # not a standard workbook: the Excel readers below give their own message
+        targets = {r.get("Id"): r.get("Target", "") for r in rels}
+        for sheet in book.iter():
+            if not sheet.tag.endswith("}sheet"):
+                continue
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(rid, "").lstrip("/")
+            member = target if target.startswith("xl/") else "xl/" + target
+            if member not in names:
+                continue
+            xml = zf.read(member)
+            rows = xml.count(b"<row ") + xml.count(b"<row>")
+            if rows > MAX_ROWS:  # before any parser builds a frame of it
+                raise ImportRejected(
+                    [
+                        Problem(
+                            file=name,
+                            sheet=sheet.get("name"),
+                            key="etl.file.too_many_rows",
+                            params={
+                                "rows": rows,
+                                "cols": "?",
+                                "max_rows": MAX_ROWS,
+                                "max_cols": MAX_COLS,
+                            },
+                        )
+                    ]
+                )
+            if b"<f" not in xml:
+                continue
+            for m in _CELL.finditer(xml):
+                attrs, body = m.group(1), m.group(2)
+                if b"<f" not in body or _VALUE.search(body):
+                    continue
+                ref = _REF.search(attrs)
+                problems.append(
+                    Problem(
+                        file=name,
+                        sheet=sheet.get("name"),
+                        row=int(ref.group(2)) if ref else None,
+                        column=ref.group(1).decode() if ref else None,
+                        key="etl.file.formula_no_value",
+                    )
+                )
+                if len(problems) >= limit:
+                    raise ImportRejected(problems)
+    if problems:
+        raise ImportRejected(problems)
 
 
 def _is_encrypted_ole(path: Path) -> bool:

@@ -11,12 +11,14 @@ VCCI ranking table outranks a page (priority order in ``pci.schema.SOURCE_KINDS`
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from etl.errors import ImportRejected, Problem
+from etl.excel import decode_csv
 from etl.observations import CONFLICT_COLUMNS, Observations
 from etl.provinces import resolver
 from pci.config import PUBLIC_DIR
@@ -58,7 +60,10 @@ def read_shipped(public_dir: Path = PUBLIC_DIR) -> Observations:
 def read_public_csv(path: Path, *, display_name: str | None = None) -> Observations:
     """One CSV in a public-facts format (composite, sub-index, or province-page rows)."""
     name = display_name or path.name
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    # Decoded like every other CSV (UTF-8, or the legacy Windows-1258 code page; mixed →
+    # rejected with the line), never a UnicodeDecodeError escaping to the user.
+    text = decode_csv(path.read_bytes(), name)
+    df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     cols = set(df.columns)
     problems: list[Problem] = []
     if "subindex_no" in cols and {"year", "province", "score", "rank", "source"} <= cols:
@@ -155,7 +160,10 @@ def read_recorded_conflicts(path: Path) -> Observations:
     known error on a VCCI page (Lâm Đồng 2010 shows Lai Châu's row) even before the user has
     loaded the workbooks.
     """
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    # Decoded like every other CSV (UTF-8, or the legacy Windows-1258 code page; mixed →
+    # rejected with the line), never a UnicodeDecodeError escaping to the user.
+    text = decode_csv(path.read_bytes(), path.name)
+    df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     res = resolver()
     obs, conflicts = [], []
     for i, r in df.iterrows():

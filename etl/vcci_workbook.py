@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -50,8 +51,10 @@ SUB_INDICES: tuple[tuple[str, str], ...] = (
     ("CSTP10", r"thiet che phap ly|\blegal\b"),
     ("CSTP_TW", r"trung uong|central polic"),
 )
-PCI_RE = re.compile(r"\bpci\b|weighted|trong so|diem toi da")
-RANK_RE = re.compile(r"xep hang|thu hang|\brank")
+PCI_RE = re.compile(
+    r"\bpci\b|weighted|trong so|diem toi da|nang luc canh tranh|competitiveness index"
+)
+RANK_RE = re.compile(r"xep hang|thu hang|\brank|^hang( pci)?$")
 # Columns of a summary table that are neither the index nor one of its sub-indices: the
 # unweighted sum, the tier ("Nhóm xếp hạng"), 2005's "traditional conditions", 2010–11's
 # infrastructure index. Known and skipped; any other numeric column stops the import.
@@ -92,6 +95,12 @@ HEADER_WORDS = {
     "thu tu",
     "chi tieu",
 }
+# The header of a sub-index score column inside its sub-indicator sheet.
+SCORE_HEADER_RE = re.compile(
+    r"^(diem )?chi so( thanh phan)? ?\d+\b|^sub-?index ?\d+|^sub \d+$|^diem chi so"
+)
+# Labels that head a column without naming it ("Chỉ tiêu" = "indicator").
+GENERIC_LABELS = {"chi tieu", "chi tieu moi"}
 HEADER_ROWS = 4  # header rows read above the first province (names, blank, codes)
 
 
@@ -127,7 +136,7 @@ def read_vcci_workbook(
     for sheet, df in sheets.items():
         if progress:
             progress(sheet)
-        if df.dropna(how="all").empty:
+        if not df.notna().to_numpy().any():
             notes.append(f"{name}: trang «{sheet}» trống, bỏ qua.")
             continue
         table = _find_table(sheet, df, res, name, problems)
@@ -148,11 +157,16 @@ def read_vcci_workbook(
         raise ImportRejected([Problem(file=name, key="etl.workbook.no_year")])
 
     scores_parts: list[pd.DataFrame] = []
+    # 2014's and 2015's English "Summary" sheets are stale copies headed "PCI 2013": a summary
+    # stating another year than the first one is not this edition's and is skipped.
+    primary = _stated_year(summaries[0]) or wb_year
+    if year is not None and primary != year:
+        notes.append(f"{name}: tiêu đề ghi năm {primary}, nạp là năm {year} theo yêu cầu.")
     for t in summaries:
         stated = _stated_year(t)
-        if year is None and stated is not None and stated != wb_year:
+        if stated is not None and stated != primary:
             notes.append(
-                f"{name}: trang «{t.sheet}» ghi năm {stated}, khác năm {wb_year} của tệp; bỏ qua."
+                f"{name}: trang «{t.sheet}» ghi năm {stated}, khác năm {primary} của tệp; bỏ qua."
             )
             continue
         part = _summary_scores(t, name, problems, notes)
@@ -173,22 +187,18 @@ def read_vcci_workbook(
             ]
         )
 
-    ind_parts: list[pd.DataFrame] = []
+    ind_rows: list[tuple[object, ...]] = []
     for t in tables:
         if t.is_summary:
             continue
-        measure = _sheet_measure(t)
+        measure = _sheet_measure(t) or _measure_by_values(t, scores)
         if measure is None:
             notes.append(f"{name}: trang «{t.sheet}» không ứng với chỉ số thành phần nào, bỏ qua.")
             continue
-        part = _indicator_values(t, measure, scores, name, problems)
-        if part is not None and len(part):
-            ind_parts.append(part)
+        ind_rows.extend(_indicator_values(t, measure, scores, name, problems, notes))
     if problems:
         raise ImportRejected(problems)
-    indicators = (
-        pd.concat(ind_parts, ignore_index=True) if ind_parts else pd.DataFrame(columns=IND_COLS)
-    )
+    indicators = pd.DataFrame(ind_rows, columns=IND_COLS)
     indicators = _assign_codes(indicators)
     layout = "pairs" if any(len(t.province_cols) > 1 for t in summaries) else "rows"
     return ParsedWorkbook(
@@ -241,14 +251,17 @@ class _Table:
         sub-indicators (whose sheet name names that sub-index)."""
         if _sheet_measure(self) is not None:
             return False
-        measures = {c.measure for c in self.columns.values() if c.kind == "score"}
+        measures = {c.measure for c in self.columns.values() if c.kind in ("score", "empty")}
         return "PCI" in measures or len(measures - {"PCI"}) >= 3
 
 
 def _find_table(
     sheet: str, df: pd.DataFrame, res: ProvinceResolver, file: str, problems: list[Problem]
 ) -> _Table | None:
-    values = df.astype(object).where(df.notna(), None).values.tolist()
+    values = [
+        [None if isinstance(v, float) and v != v else v for v in row]  # NaN → None
+        for row in df.to_numpy(dtype=object).tolist()
+    ]
     ncols = df.shape[1]
     resolved: dict[tuple[int, int], str] = {}
     counts = [0] * ncols
@@ -257,7 +270,7 @@ def _find_table(
         for c, v in enumerate(row):
             if isinstance(v, str) and v.strip():
                 texts[c] += 1
-                pid = res.try_resolve(v)
+                pid = _try_resolve(v) if res is resolver() else res.try_resolve(v)
                 if pid:
                     resolved[(r, c)] = pid
                     counts[c] += 1
@@ -316,12 +329,20 @@ def _find_table(
         col = _Column(index=c, headers=headers, folded=folded, kind="text")
         if c in province_cols:
             col.kind = "province"
-        elif any(f in ID_LABELS for f in folded) or (
+        elif any(f.rstrip(".:# ") in ID_LABELS for f in folded) or (
             not headers and _is_sequence(values, data_rows, c)
         ):
             col.kind = "id"
-            if any(f in {"thu tu", "stt", "tt", "no"} for f in folded) or not headers:
+            if (
+                any(f.rstrip(".:# ") in {"thu tu", "stt", "tt", "no"} for f in folded)
+                or not headers
+            ):
                 position_col = c if position_col is None else position_col
+        elif headers and all(values[r][c] is None for r in data_rows):
+            # A headed column without a single value: typically formulas saved without their
+            # results (a file written by a program, never opened in Excel).
+            kind, col.measure = _classify(folded)
+            col.kind = "empty" if kind in ("score", "rank") else "text"
         elif not _mostly_numeric(values, data_rows, c):
             col.kind = "text"
         else:
@@ -372,10 +393,35 @@ def _sub_measures(folded: list[str]) -> list[str]:
 
 
 def _sheet_measure(t: _Table) -> str | None:
-    """The sub-index a sub-indicator sheet belongs to: from its name, else its score header."""
+    """The sub-index a sub-indicator sheet belongs to, from its name ("CP thời gian",
+    "Tiep can dat dai", "Dịch vụ hỗ trợ DN")."""
     m = _sub_measures([_fold(t.sheet)])
     if len(m) == 1:
         return m[0]
+    return None
+
+
+def _measure_by_values(t: _Table, scores: pd.DataFrame) -> str | None:
+    """For a sheet whose name says nothing ("Bảng 3"): the sub-index whose summary scores
+    one of its columns repeats. Headers such as "Chỉ số thành phần 6" are not trusted for
+    this — 2010–12 number the sub-indices differently from other editions."""
+    by_measure = {
+        m: g.set_index("province_id")["score"].to_dict()
+        for m, g in scores[scores["measure"] != "PCI"].groupby("measure")
+    }
+    for c in t.columns.values():
+        if c.kind in ("province", "id", "text", "rank"):
+            continue
+        vals = {}
+        for r in t.data_rows:
+            pid = t.provinces.get((r, c.province_col))
+            v = t.values[r][c.index]
+            if pid and isinstance(v, (int, float)) and not isinstance(v, bool):
+                vals[pid] = float(v)
+        for m, sub in by_measure.items():
+            common = [p for p in vals if p in sub]
+            if len(common) >= 3 and all(abs(vals[p] - sub[p]) < 5e-4 for p in common):
+                return m
     return None
 
 
@@ -385,6 +431,18 @@ def _sheet_measure(t: _Table) -> str | None:
 def _summary_scores(
     t: _Table, file: str, problems: list[Problem], notes: list[str]
 ) -> pd.DataFrame | None:
+    for c in t.columns.values():
+        if c.kind == "empty":
+            problems.append(
+                Problem(
+                    file=file,
+                    sheet=t.sheet,
+                    row=t.first_row + 1,
+                    column=column_letter(c.index),
+                    key="etl.workbook.no_values",
+                    params={"header": " / ".join(c.headers)},
+                )
+            )
     unknown = [c for c in t.columns.values() if c.kind in ("unknown", "indicator")]
     for c in unknown:
         problems.append(
@@ -397,7 +455,7 @@ def _summary_scores(
                 params={"header": " / ".join(c.headers) or "—"},
             )
         )
-    if unknown:
+    if unknown or any(c.kind == "empty" for c in t.columns.values()):
         return None
     rows: list[dict[str, object]] = []
     ranks: dict[tuple[str, str], int] = {}
@@ -496,16 +554,21 @@ def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[str]) -> pd.
 
 
 def _indicator_values(
-    t: _Table, measure: str, scores: pd.DataFrame, file: str, problems: list[Problem]
-) -> pd.DataFrame | None:
+    t: _Table,
+    measure: str,
+    scores: pd.DataFrame,
+    file: str,
+    problems: list[Problem],
+    notes: list[str],
+) -> list[tuple[object, ...]]:
+    """Rows (in ``IND_COLS`` order) for every sub-indicator column of one sheet. Plain tuples:
+    one DataFrame per column would cost more than reading the workbook."""
     sub = scores[scores["measure"] == measure].set_index("province_id")["score"].to_dict()
-    out: list[pd.DataFrame] = []
+    out: list[tuple[object, ...]] = []
     for c in t.columns.values():
-        if c.kind not in ("indicator", "score", "unknown", "rank", "ignored"):
+        if c.kind not in ("indicator", "score", "unknown", "ignored"):
             continue
-        if c.kind == "rank":
-            continue
-        vals: list[dict[str, object]] = []
+        vals: list[tuple[str, str, float, int]] = []
         for r in t.data_rows:
             pid = t.provinces.get((r, c.province_col))
             if pid is None:
@@ -513,22 +576,23 @@ def _indicator_values(
             v = _number(t, r, c.index, file, problems)
             if v is None:
                 continue
-            vals.append(
-                {
-                    "province_raw": str(t.values[r][c.province_col]).strip(),
-                    "province_id": pid,
-                    "value": v,
-                    "row": r + 1,
-                }
-            )
+            vals.append((str(t.values[r][c.province_col]).strip(), pid, v, r + 1))
         if not vals:
             continue
         # The sub-index score itself sits in its sheet (as a column, or as the last sorted
         # pair); it is a score, not a sub-indicator, and is recognised by equalling it.
-        same = [
-            abs(x["value"] - sub[x["province_id"]]) < 5e-4 for x in vals if x["province_id"] in sub
-        ]
+        same = [abs(v - sub[pid]) < 5e-4 for _, pid, v, _ in vals if pid in sub]
         if same and sum(same) >= 0.8 * len(same):
+            continue
+        if any(SCORE_HEADER_RE.match(f) for f in c.folded):
+            # Headed as the sub-index score but not equal to the summary's: in PCI_2008.xls
+            # «Ưu đãi DNNN» column W was sorted apart from its province column. Neither a
+            # sub-indicator nor a score we can trust — left out, and said so.
+            notes.append(
+                f"{file}: trang «{t.sheet}», cột {column_letter(c.index)} "
+                f"(«{' / '.join(c.headers)}») khác điểm chỉ số thành phần ở bảng tổng hợp "
+                f"({len(same) - sum(same)}/{len(same)} tỉnh); không nạp cột này."
+            )
             continue
         name = _indicator_name(c)
         if name is None:
@@ -542,21 +606,18 @@ def _indicator_values(
                 )
             )
             continue
-        df = pd.DataFrame(vals)
-        df["measure"] = measure
-        df["indicator_name_vi"] = name
-        df["indicator_code"] = _indicator_code(c)
-        df["unit"] = _unit(name, df["value"])
-        df["sheet"] = t.sheet
-        df["column"] = column_letter(c.index)
-        out.append(df)
-    if not out:
-        return None
-    return pd.concat(out, ignore_index=True)[IND_COLS]
+        code = _indicator_code(c)
+        unit = _unit(name, [v for _, _, v, _ in vals])
+        letter = column_letter(c.index)
+        out.extend(
+            (raw, pid, measure, code, name, unit, v, t.sheet, row, letter)
+            for raw, pid, v, row in vals
+        )
+    return out
 
 
 _CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
-_REF_RE = re.compile(r"^(cau hoi dieu tra|tham chieu|du lieu (cung|cua)|nguon|phan tich cua)")
+_REF_RE = re.compile(r"^(cau hoi dieu tra|tham chieu|nguon:|phan tich cua)")
 
 
 def _is_code(h: str) -> bool:
@@ -572,7 +633,7 @@ def _is_reference(h: str) -> bool:
 
 def _indicator_name(c: _Column) -> str | None:
     for h in c.headers:
-        if _is_code(h) or _is_reference(h) or _fold(h) in ID_LABELS:
+        if _is_code(h) or _is_reference(h) or _fold(h) in ID_LABELS | GENERIC_LABELS:
             continue
         if re.fullmatch(r"[\d.,+ ]+", h):
             continue
@@ -613,22 +674,22 @@ def _assign_codes(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _unit(name: str, values: pd.Series) -> str:
+def _unit(name: str, values: list[float]) -> str:
+    """The unit a sub-indicator is published in, from its name; a share of firms is a
+    0–1 fraction in some editions and a percentage in others, so the values decide that."""
     f = _fold(name)
+    if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b|\bshare\b", f):
+        return "share" if max(abs(v) for v in values) <= 1.0 else "percent"
     if re.search(r"\bso ngay\b|\bngay\b|\bdays?\b", f):
         return "days"
     if re.search(r"\bso gio\b|\bhours?\b", f):
         return "hours"
-    if re.search(r"\bthang\b|\bmonths?\b", f) and "hon" not in f:
+    if re.search(r"\bthang\b|\bmonths?\b", f):
         return "months"
-    if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b", f):
-        return "share" if values.abs().max() <= 1.0 else "percent"
-    if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu", f):
+    if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu|du lieu", f):
         return "score"
-    if re.search(r"^so (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)|\bso luong\b", f):
+    if re.search(r"\bso (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)", f):
         return "count"
-    if values.between(0, 1).all():
-        return "share"
     return "other"
 
 
@@ -688,6 +749,14 @@ def _is_sequence(values: list[list[object]], rows: list[int], c: int) -> bool:
     return all(b > a for a, b in itertools.pairwise(nums))
 
 
+@lru_cache(maxsize=8192)
+def _try_resolve(text: str) -> str | None:
+    """Province id or None from the shipped resolver; cached, since every text cell of every
+    sheet is tried and the same few hundred names recur."""
+    return resolver().try_resolve(text)
+
+
+@lru_cache(maxsize=16384)
 def _fold(text: object) -> str:
     """Lower case, no diacritics, one space between words: for matching headers only."""
     s = unicodedata.normalize("NFC", str(text)).replace("Đ", "D").replace("đ", "d")

@@ -25,6 +25,7 @@ st.title(tr("whatif.title"))
 st.caption(tr("whatif.intro"))
 
 SUBS = [f"CSTP{i}" for i in range(1, 11)]
+STEPS = [i / 100 for i in range(1001)]  # 0,00 … 10,00 in steps of 0,01
 
 
 def num(x, d: int = 2, signed: bool = False) -> str:
@@ -46,12 +47,29 @@ if not options:
 if state.my_province() and state.my_province() not in options:
     st.info(tr("whatif.my_province_no_data", province=names.get(state.my_province(), "")))
 c_prov, c_year, c_measure, c_target = st.columns([3, 1.3, 3, 1.5])
-pid = state.select_province(
+# Not state.select_province: that would make the first listed province "my province" when
+# mine has no sub-index scores. Here the choice becomes "my province" only when the user
+# picks one, and the page follows the sidebar when "my province" can be simulated.
+mine = state.my_province()
+if mine in options and st.session_state.get("_whatif_mine") != mine:
+    st.session_state["w_whatif_province"] = mine
+st.session_state["_whatif_mine"] = mine
+if st.session_state.get("w_whatif_province") not in options:
+    st.session_state["w_whatif_province"] = options[0]
+
+
+def _adopt_province() -> None:
+    chosen = st.session_state["w_whatif_province"]
+    state.set_provinces([chosen] + [p for p in state.provinces() if p != chosen])
+    st.session_state["_whatif_mine"] = chosen
+
+
+pid = c_prov.selectbox(
+    tr("whatif.province"),
     options,
-    label=tr("whatif.province"),
-    key="whatif",
+    key="w_whatif_province",
     format_func=lambda p: names.get(p, p),
-    container=c_prov,
+    on_change=_adopt_province,
 )
 years = q(wq.simulator_years, pid, private)
 year = state.select_year(years, label=tr("whatif.year"), key="whatif", container=c_year)
@@ -60,6 +78,9 @@ pci_inp = q(wq.inputs, pid, year, "PCI", private)
 measures = (["PCI"] if weights else []) + [
     m for m in SUBS if measure_exists(m, year) and m in pci_inp.subscores
 ]
+if not measures:
+    components.not_published(tr, tr("whatif.no_measures", year=year))
+    st.stop()
 measure = state.select_measure(
     measures,
     label=tr("whatif.measure"),
@@ -92,7 +113,7 @@ shown = [m for m in SUBS if m in pci_inp.subscores and measure_exists(m, year)]
 keys = {m: f"whatif_s_{pid}_{year}_{m}" for m in shown}
 for m, k in keys.items():
     if k not in st.session_state:
-        st.session_state[k] = float(pci_inp.subscores[m])
+        st.session_state[k] = round(float(pci_inp.subscores[m]), 2)
 
 
 def _reset(defaults: dict[str, float]) -> None:
@@ -107,7 +128,7 @@ head[1].button(
     tr("whatif.reset"),
     key="whatif_reset",
     on_click=_reset,
-    args=({keys[m]: float(pci_inp.subscores[m]) for m in shown},),
+    args=({keys[m]: round(float(pci_inp.subscores[m]), 2) for m in shown},),
     icon=":material/restart_alt:",
     width="stretch",
 )
@@ -117,18 +138,25 @@ for i, m in enumerate(shown):
     label = f"{m} · {measure_name(m, year, lang, short=True)}" + (
         f" ({fmt.percent(w, lang, 0, fraction=True)})" if w else ""
     )
-    cols[i % 2].slider(
+    # A select-slider over 0,00 … 10,00 so the thumb shows the number the Vietnamese way
+    # (st.slider formats with printf, always with a decimal point).
+    cols[i % 2].select_slider(
         label,
-        min_value=0.0,
-        max_value=10.0,
-        step=0.01,
+        options=STEPS,
         key=keys[m],
+        format_func=num,
         help=tr(
             "whatif.slider_help", name=measure_name(m, year, lang), actual=num(pci_inp.subscores[m])
         ),
-        format="%.2f",
     )
-sim_subs = {m: float(st.session_state[keys[m]]) for m in shown}
+# An untouched slider keeps the published score at full precision (VCCI's workbooks carry
+# more than the two decimals a slider shows), so unchanged sliders give the published result.
+sim_subs = {
+    m: float(pci_inp.subscores[m])
+    if st.session_state[keys[m]] == round(float(pci_inp.subscores[m]), 2)
+    else float(st.session_state[keys[m]])
+    for m in shown
+}
 missing_subs = [m for m in weights if m not in pci_inp.subscores]
 if missing_subs:
     st.caption(tr("whatif.missing_subs", measures=", ".join(missing_subs)))
@@ -149,7 +177,8 @@ st.subheader(
         year=year,
     )
 )
-m1, m2, m3, m4 = st.columns(4)
+# Four metrics in a row read well on a laptop; on a projector two per row keep labels whole.
+m1, m2, m3, m4 = st.columns(4) if not big else [*st.columns(2), *st.columns(2)]
 if score_sim is None:
     m1.metric(
         tr("whatif.simulated_score"),
@@ -202,7 +231,7 @@ if not inp.field.complete:
     own_missing += missing_subs
     st.info(
         tr(
-            "whatif.incomplete",
+            "whatif.incomplete_top30" if inp.year >= 2023 else "whatif.incomplete",
             year=year,
             published=inp.n_published,
             n=inp.n_total,

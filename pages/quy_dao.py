@@ -4,13 +4,14 @@ changed (own score vs the others), and how fragile a rank is."""
 import streamlit as st
 
 from pci import fmt
-from pci.charts import trajectory as charts
 from pci.queries import scores, trajectory
 from pci.reference import editions, measure_name
 from pci.schema import SUBINDICES
 from pci.trajectory_tables import bands_display, changes_display, missing_years
 from pci.ui import auth, components, state
-from pci.ui.data import q
+from pci.ui.data import database, q
+from pci.ui.figcache import cached
+from pci.views import trajectory as views
 
 tr = state.tr()
 lang = state.lang()
@@ -45,25 +46,22 @@ if not chosen:
 
 label = measure_name(measure, None, lang, short=True)
 traj = q(scores.trajectory, chosen, measure, private)
-national = q(scores.national_stats, measure, private)
-fig_rank = charts.bump_chart(
-    traj, lang, big=big, join=join, title=tr("trajectory.rank_title", measure=label), order=chosen
-)
-components.chart(
-    fig_rank, key="traj_rank", tr=tr, file_stem=tr("trajectory.rank_stem", measure=measure)
-)
-fig_score = charts.score_chart(
-    traj,
-    national,
+fig_rank, fig_score = cached(
+    views.figures,
+    database(),
+    tuple(chosen),
+    measure,
     lang,
     big=big,
     join=join,
-    title=tr("trajectory.score_title", measure=label),
-    order=chosen,
+    rank_title=tr("trajectory.rank_title", measure=label),
+    score_title=tr("trajectory.score_title", measure=label),
+    include_private=private,
 )
-components.chart(
-    fig_score, key="traj_score", tr=tr, file_stem=tr("trajectory.score_stem", measure=measure)
-)
+stem = tr("trajectory.rank_stem", measure=measure)
+components.chart(fig_rank, key="traj_rank", tr=tr, file_stem=stem)
+stem = tr("trajectory.score_stem", measure=measure)
+components.chart(fig_score, key="traj_score", tr=tr, file_stem=stem)
 st.caption(tr("trajectory.median_note"))
 gaps = missing_years(traj, provs, chosen, sorted(editions()))
 for pid, years in gaps.items():

@@ -9,8 +9,10 @@ from html import escape
 
 import streamlit as st
 
+from pci import db as pdb
 from pci.brief import pdf, pptx
 from pci.brief.deck import build_deck
+from pci.config import state_path
 from pci.queries import scores
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
@@ -64,7 +66,14 @@ if province is None or year is None:
     st.info(tr("brief.choose_province"), icon=":material/slideshow:")
     st.stop()
 
-deck = build_deck(database(), province, year, lang, include_private=auth.include_private())
+deck = q(
+    build_deck,
+    province,
+    year,
+    lang,
+    include_private=auth.include_private(),
+    register_version=pdb.version(state_path(database())),
+)
 n = len(deck)
 ss = st.session_state
 deck_id = (province, year, lang)

@@ -8,7 +8,9 @@ from pci.queries import scores, trajectory
 from pci.reference import editions, measure_exists, measure_name
 from pci.schema import SUBINDICES
 from pci.ui import auth, components, state
-from pci.ui.data import q
+from pci.ui.data import database, q
+from pci.ui.figcache import cached
+from pci.views import ranking as views
 
 tr = state.tr()
 lang = state.lang()
@@ -40,7 +42,9 @@ regions = c_region.multiselect(
 )
 
 table = q(scores.ranking_table, year, private)
-frame = ranking.ranking_frame(table, year, lang, my_province=state.my_province(), regions=regions)
+db = database()
+mine = state.my_province()
+frame = cached(views.table, db, year, lang, mine, tuple(regions), private)
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0
 st.caption(tr("ranking.coverage", n=n_scored, total=len(table), year=year))
 if year in editions() and editions()[year].published_scope == "top30":
@@ -50,14 +54,20 @@ elif n_scored < len(table):
 if bool(table["private"].any()):
     components.private_badge(tr)
 
-left, right = st.columns([3, 2], gap="medium")
+# On a projector the table takes the full width and the map follows below it.
+left, right = (st.container(), st.container()) if big else st.columns([3, 2], gap="medium")
 with left:
-    st.dataframe(ranking.styled(frame, lang), hide_index=True, height=720 if not big else 900)
+    st.dataframe(
+        ranking.styled(frame, lang),
+        hide_index=True,
+        height=720 if not big else 900,
+        placeholder=tr("common.na_short"),
+    )
     st.caption(tr("ranking.sort_hint"))
     if frame.empty_measures:
         st.caption(tr("ranking.empty_measures", year=year, names=", ".join(frame.empty_measures)))
     components.table_downloads(
-        ranking.export_frame(frame, lang),
+        frame.export,
         key="ranking_table",
         tr=tr,
         file_stem=tr("ranking.file_stem", year=year),
@@ -67,43 +77,40 @@ with right:
     overlay = st.toggle(
         tr("ranking.overlay"), key="w_ranking_units", help=tr("ranking.overlay_help")
     )
-    units = q(trajectory.units_2025) if overlay else None
     label = measure_name(measure, year, lang, short=True)
     tab_map, tab_bars = st.tabs([tr("ranking.tab_map"), tr("ranking.tab_bars")])
+    title = tr("ranking.map_title", measure=label, year=year)
     with tab_map:
-        tiles = tilemap.tile_frame(q(scores.year_scores, year, private), measure, lang, provs)
-        fig = tilemap.tile_map(
-            tiles,
-            lang=lang,
-            big=big,
-            title=tr("ranking.map_title", measure=label, year=year),
-            n_total=len(table),
-            my_province=state.my_province(),
-            units=units,
-        )
-        components.chart(
-            fig,
-            key="ranking_map",
-            tr=tr,
-            file_stem=tr("ranking.map_stem", measure=measure, year=year),
-        )
-        st.caption(tr("ranking.map_caption"))
-    with tab_bars:
-        bars = ranking.ranking_bars(
-            table,
-            measure,
+        fig = cached(
+            views.tile_map,
+            db,
             year,
+            measure,
             lang,
             big=big,
-            my_province=state.my_province(),
-            title=tr("ranking.map_title", measure=label, year=year),
+            title=title,
+            my_province=mine,
+            overlay=overlay,
+            include_private=private,
         )
-        components.chart(
-            bars,
-            key="ranking_bars",
-            tr=tr,
-            file_stem=tr("ranking.bars_stem", measure=measure, year=year),
+        stem = tr("ranking.map_stem", measure=measure, year=year)
+        components.chart(fig, key="ranking_map", tr=tr, file_stem=stem)
+        st.caption(tr("ranking.map_caption"))
+    with tab_bars:
+        bars = cached(
+            views.bars,
+            db,
+            year,
+            measure,
+            lang,
+            big=big,
+            title=title,
+            my_province=mine,
+            include_private=private,
         )
+        stem = tr("ranking.bars_stem", measure=measure, year=year)
+        components.chart(bars, key="ranking_bars", tr=tr, file_stem=stem)
     if overlay:
         st.subheader(tr("ranking.units_title"))
+        units = q(trajectory.units_2025)
         st.dataframe(tilemap.units_table(units, provs, lang), hide_index=True)

@@ -29,6 +29,7 @@ COMMANDS = (
     "users",
     "backup",
     "restore",
+    "targets",
 )
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2

@@ -105,3 +105,13 @@ def test_every_attempt_is_logged(db):
     accounts.sign_in(db, "lan", "dung-mat-khau", session="s")
     outcomes = [r[3] for r in accounts.signin_log(db)]
     assert sorted(outcomes) == ["bad_credentials", "ok"]
+
+
+def test_oidc_editor_addresses_from_file_environment_and_secrets(db, monkeypatch):
+    (db.parent / "editors.toml").write_text('[oidc]\nemails = ["Lan@SoKHDT.gov.vn"]\n')
+    monkeypatch.setenv("PCI_EDITOR_EMAILS", "minh@sokhdt.gov.vn, ")
+    got = accounts.oidc_emails(db, {"emails": ["hoa@sokhdt.gov.vn"]})
+    assert got == {"lan@sokhdt.gov.vn", "minh@sokhdt.gov.vn", "hoa@sokhdt.gov.vn"}
+    # `pci users add` keeps the [oidc] section it did not write
+    accounts.add_user(db, "lan", "dung-mat-khau")
+    assert "lan@sokhdt.gov.vn" in accounts.oidc_emails(db)

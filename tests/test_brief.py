@@ -478,3 +478,102 @@ def test_cli_refuses_an_unknown_province_and_writes_nothing(shipped_db, tmp_path
     )
     assert code == 1 and not out.exists()
     assert "Không có tỉnh mã atlantis" in capsys.readouterr().err
+
+
+@pytest.mark.realdata
+def test_complete_edition_compares_with_the_national_median_and_splits_the_gap(request):
+    pytest.importorskip("etl.vcci_workbook")  # the workbook reader lands from its own branch
+    workbooks_db = request.getfixturevalue("workbooks_db")
+    from pci.queries.scores import measure_stats
+
+    targets = pd.DataFrame(
+        {
+            "measure": ["PCI"],
+            "kind": ["rank"],
+            "target_value": [30],
+            "target_year": [2015],
+            "status": ["Chưa đạt"],
+        }
+    )
+    deck = build_deck(workbooks_db, "kon-tum", 2015, "vi", targets=targets)
+    sub = next(s for s in deck if s.key == "subindex")
+    stats = measure_stats(workbooks_db, 2015).set_index("measure")
+    assert bool(stats.loc["CSTP1", "complete"])
+    assert sub.table.iloc[0]["Trung vị cả nước"] == _vi(stats.loc["CSTP1", "median"])
+    assert sub.table.iloc[0]["Cao nhất cả nước"] == _vi(stats.loc["CSTP1", "best"])
+    assert "trung vị" in sub.message
+    gap = next(s for s in deck if s.key == "gap")
+    own = _published(workbooks_db, 2015, "kon-tum")
+    if int(own["rank"].iloc[0]) > 30:
+        at30 = _published(workbooks_db, 2015, rank=30)["score"].iloc[0]
+        missing = round(at30 - own["score"].iloc[0], 2)
+        assert _vi(missing) in gap.message
+        gaps = [s for s in deck if s.key == "gap"]  # a long table continues on a next slide
+        assert sum(len(s.table) for s in gaps) == 10  # one row per sub-index (2013 weights)
+
+
+def test_register_report_columns_are_translated_for_the_deck(shipped_db):
+    from pci.brief.inputs import from_register
+
+    reg = pd.DataFrame(
+        {
+            "measure": [None, "CSTP8"],
+            "metric": ["rank", "rank"],
+            "goal": [25, 20],
+            "target_value": [25, 20],
+            "target_year": [2025, 2025],
+            "target_text": ["≤ 25/63 (2025)", "≤ 20/63 (2025)"],
+            "status_label": ["Có nguy cơ", "Chưa có dữ liệu"],
+            "latest_private": [False, True],
+        }
+    )
+    ind = pd.DataFrame(
+        {
+            "lead_unit": ["Sở Nội vụ"],
+            "indicator_label": ["Cán bộ am hiểu chuyên môn (% DN đồng ý)"],
+            "target_text": ["≥ 70 % (2025)"],
+            "value_text": ["—"],
+            "status_label": ["Chưa có dữ liệu"],
+            "private": [False],
+        }
+    )
+    ind.attrs["summary_text"] = "0/1 chỉ tiêu đạt mục tiêu."
+    targets, goals = from_register(reg, ind)
+    deck = build_deck(shipped_db, "kon-tum", 2020, "vi", targets=targets, goals=goals)
+    by_key = {s.key: s for s in deck}
+    assert "cách hạng 25" in deck[0].message
+    t = by_key["targets"]
+    assert list(t.table["Mục tiêu"]) == ["≤ 25/63 (2025)", "≤ 20/63 (2025)"]
+    assert t.private  # a target's latest figure is the province's own result
+    g = by_key["goals"]
+    assert g.message == "0/1 chỉ tiêu đạt mục tiêu."
+    assert list(g.table.columns) == ["Sở, ngành", "Chỉ tiêu", "Mục tiêu", "Hiện tại", "Tình trạng"]
+
+
+def test_deck_reads_the_target_register_when_it_exists(shipped_db, copy_db):
+    examples = pytest.importorskip("pci.targets.examples")  # lands from the targets branch
+    from pci.targets import report
+
+    from pci.config import state_path
+
+    db = copy_db(shipped_db)
+    examples.ensure_examples(state_path(db))
+    targets, _ = report(db, state_path(db), "kon-tum", 2020, "vi")
+    assert len(targets) > 0
+    deck = build_deck(db, "kon-tum", 2020, "vi")
+    slide = next(s for s in deck if s.key == "targets")
+    assert slide.table is not None and len(slide.table) == len(targets)
+
+
+def test_cli_private_deck_is_labelled(shipped_db, copy_db, tmp_path):
+    from pci.cli import main
+
+    db = _private_db(shipped_db, copy_db, tmp_path)
+    out = tmp_path / "kt-private.pdf"
+    args = ["--db", str(db), "brief", "--province", "kon-tum", "--year", "2023", "--out", str(out)]
+    assert main(args) == 0
+    public = PdfReader(out).pages[0].extract_text()
+    assert "Dữ liệu nội bộ —" not in public and "40/63" not in public
+    assert main([*args, "--private"]) == 0
+    first = PdfReader(out).pages[0].extract_text()
+    assert "Dữ liệu nội bộ —" in first and "40/63" in first

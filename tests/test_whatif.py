@@ -85,6 +85,7 @@ def test_complete_2020_and_pages_2017_2021_rebuild_within_rounding(shipped_db):
 @pytest.mark.realdata
 def test_composites_2006_2015_rebuild_within_0_01_from_vcci_workbooks(workbooks_db):
     # VCCI's workbooks exist for 2005–2008 and 2010–2015; 2005 and 2011 are known anomalies.
+    # Measured with the workbooks' full-precision sub-indices: max |residual| 0,005 (2010).
     years = [2006, 2007, 2008, 2010, 2012, 2013, 2014, 2015]
     r = _residuals(workbooks_db, years, source_kinds={"official"})
     per_year = r.groupby("year")["province_id"].count()
@@ -96,7 +97,10 @@ def test_composites_2006_2015_rebuild_within_0_01_from_vcci_workbooks(workbooks_
 @pytest.mark.realdata
 def test_2011_workbook_composites_sit_above_the_weighted_sum(workbooks_db):
     r = _residuals(workbooks_db, [2011], source_kinds={"official"})
-    assert len(r) >= 60 and (r["residual"] > 0.04).all()
+    # Published 2011 composites are never below the weighted sum and mostly well above it
+    # (measured: 0,002 to 0,55, median 0,20): the anomaly the simulator's note refers to.
+    assert len(r) >= 60 and (r["residual"] > 0).all()
+    assert r["residual"].median() > 0.1 and (r["residual"] > 0.011).mean() > 0.9
 
 
 def test_hue_2019_needs_2_23_to_2_24_points_for_the_top_10(shipped_db):

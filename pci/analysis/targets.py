@@ -279,7 +279,11 @@ def indicator_goals(
                     _to_unit(v, u, t.unit) for v, u in zip(own["value"], own["unit"], strict=True)
                 ]
             )
+            units = sorted({str(u) for u in own["unit"]})
             own = own.dropna(subset=["value_t"]).sort_values("year")
+            if not len(own):  # values exist but in a unit that cannot be compared
+                out["reason"] = "unit_mismatch"
+                out["reason_params"] = {"units": ", ".join(units), "unit": t.unit or ""}
         if len(own):
             period = period_of(t.target_year)
             inp = own[[period_of(int(y)) == period for y in own["year"]]]
@@ -327,7 +331,11 @@ def indicator_goals(
                     out["at_least_median"] = v <= m if lower else v >= m
         rows.append(out)
     cols = list(rows[0]) if rows else ["target_id"]
-    return pd.DataFrame(rows, columns=cols)
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ("year", "earlier_year", "position", "target_year"):
+        if c in df:
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    return df
 
 
 def summary(goals: pd.DataFrame) -> dict[str, int]:

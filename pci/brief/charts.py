@@ -62,7 +62,7 @@ def subindex_bars(df: pd.DataFrame, lang: str, title: str, names: dict[str, str]
             marker_color=theme.HIGHLIGHT,
             text=[fmt.number(v, lang, 2, missing="") for v in own],
             textposition="inside",
-            insidetextanchor="end",
+            insidetextanchor="start",  # clear of the median and best markers
             textfont={"size": 18, "color": "white"},
         )
     )
@@ -93,7 +93,7 @@ def subindex_bars(df: pd.DataFrame, lang: str, title: str, names: dict[str, str]
     theme.apply(fig, lang, big=True, title=title)
     fig.update_xaxes(range=[0, 10], dtick=1)
     fig.update_layout(
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0, "xanchor": "left"},
         bargap=0.3,
     )
     return fig

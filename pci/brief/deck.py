@@ -28,7 +28,7 @@ from pci.queries import scores
 from pci.reference import editions, measure_exists, measure_name, n_provinces, period_of
 from pci.schema import SUBINDICES
 
-ROWS_PER_SLIDE = 8
+ROWS_PER_SLIDE = 10  # ten sub-indices fit one slide
 
 
 class DeckError(ValueError):
@@ -115,6 +115,7 @@ def build_deck(
     goals: pd.DataFrame | None = None,
     state_path: Path | None = None,
     register: bool = True,
+    register_version: object = None,
     today: date | None = None,
 ) -> Deck:
     """Gather the deck of ``province_id`` for the PCI edition ``year``.
@@ -122,6 +123,8 @@ def build_deck(
     ``targets``/``goals`` (columns in ``pci.brief.inputs``) come from the caller; when both
     are None and ``register`` is true they are read from the target register when it exists.
     ``include_private`` adds the province's own results (each slide using them is labelled).
+    ``register_version`` is not read: a cache (the page's ``q``) keys on it, so that an edit
+    of the register shows in the next deck.
     """
     lang = normalize_lang(lang)
     provs = scores.provinces(db)
@@ -283,6 +286,13 @@ def _trajectory(c: _Context) -> Slide:
     this = ranked[ranked["year"] == c.year]
     if this.empty or same.empty:
         message = c.tr("brief.trajectory.message_na", year=c.year)
+    elif same["rank"].nunique() == 1:
+        message = c.tr(
+            "brief.trajectory.message_flat",
+            period=c.period,
+            rank=fmt.rank_of(this["rank"].iloc[0], this["n_provinces"].iloc[0], c.lang),
+            years=", ".join(str(int(y)) for y in same["year"]),
+        )
     else:
         best = same.sort_values(["rank", "year"]).iloc[0]
         worst = same.sort_values(["rank", "year"], ascending=[False, True]).iloc[0]
@@ -341,7 +351,16 @@ def _subindices(c: _Context) -> Slide:
         return c.slide("subindex", title, notes[0], notes=notes[1:])
     notes = []
     have = df.dropna(subset=["own"])
-    if df["median"].isna().all():
+    if len(have) == 1:
+        only = have.iloc[0]
+        message = c.tr(
+            "brief.subindex.message_one",
+            measure=only["label"],
+            score=fmt.number(only["own"], c.lang, 2),
+        )
+        if df["median"].isna().all():
+            notes.append(c.tr("brief.subindex.no_median", year=c.year, n=c.n))
+    elif df["median"].isna().all():
         notes.append(c.tr("brief.subindex.no_median", year=c.year, n=c.n))
         hi, lo = have.loc[have["own"].idxmax()], have.loc[have["own"].idxmin()]
         message = c.tr(
@@ -362,12 +381,6 @@ def _subindices(c: _Context) -> Slide:
             best_diff=captions.signed(hi["own"] - hi["median"], c.lang),
             worst=lo["label"],
             worst_diff=captions.signed(lo["own"] - lo["median"], c.lang),
-        )
-    if df["own"].isna().any():
-        notes.append(
-            c.tr("brief.subindex.not_published", year=c.year)
-            + " "
-            + ", ".join(df.loc[df["own"].isna(), "label"])
         )
     na = c.tr("brief.na")
     table = pd.DataFrame(
@@ -432,10 +445,15 @@ def _targets(c: _Context) -> list[Slide]:
     def measure_text(m: str) -> str:
         return "PCI" if m == "PCI" else measure_name(m, c.year, c.lang, short=True)
 
+    texts = (
+        df["target_text"].where(df["target_text"].notna(), df.apply(target_text, axis=1))
+        if "target_text" in df
+        else df.apply(target_text, axis=1)
+    )
     table = pd.DataFrame(
         {
             c.tr("brief.targets.col_measure"): df["measure"].map(measure_text),
-            c.tr("brief.targets.col_target"): df.apply(target_text, axis=1),
+            c.tr("brief.targets.col_target"): texts,
             c.tr("brief.targets.col_year"): df["target_year"].map(
                 lambda v: na if fmt.is_missing(v) else str(int(v))
             ),
@@ -467,7 +485,9 @@ def _goals(c: _Context) -> list[Slide]:
     if df is None or df.empty:
         return [c.slide("goals", title, c.tr("brief.goals.none"))]
     na = c.tr("brief.na")
-    df = df.sort_values(["department", "measure"], kind="stable")
+    summary = df.attrs.get("summary_text")
+    df = df.assign(department=df["department"].fillna(na))
+    df = df.sort_values(["department"], kind="stable")
 
     def measure_text(m: object) -> str:
         if fmt.is_missing(m):
@@ -483,7 +503,9 @@ def _goals(c: _Context) -> list[Slide]:
     table = pd.DataFrame(
         {
             c.tr("brief.goals.col_department"): df["department"].fillna(na).astype(str),
-            c.tr("brief.goals.col_measure"): df["measure"].map(measure_text),
+            c.tr("brief.goals.col_measure"): (
+                df["measure"].map(measure_text) if "measure" in df else None
+            ),
             c.tr("brief.goals.col_indicator"): df["indicator"].fillna(na).astype(str),
             c.tr("brief.goals.col_goal"): df["goal"].fillna(na).astype(str),
             c.tr("brief.goals.col_current"): current.map(
@@ -496,7 +518,11 @@ def _goals(c: _Context) -> list[Slide]:
             c.tr("brief.goals.col_status"): df["status"].fillna(na).astype(str),
         }
     )
-    message = c.tr("brief.goals.message", n=len(df), departments=df["department"].nunique())
+    if "measure" not in df:
+        table = table.drop(columns=[c.tr("brief.goals.col_measure")])
+    message = summary or c.tr(
+        "brief.goals.message", n=len(df), departments=df["department"].nunique()
+    )
     private = bool(df.get("private", pd.Series(dtype=bool)).fillna(False).astype(bool).any())
     return _paged(c, "goals", title, message, table, [c.tr("brief.source_register")], private)
 

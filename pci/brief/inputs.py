@@ -7,8 +7,12 @@ them over directly:
 * **targets** — one row per target: ``measure`` (PCI, CSTP1 …), ``kind`` ("rank" or "score"),
   ``target_value``, ``target_year``, ``status`` (free text already in the user's language,
   e.g. "Đạt", "Chưa đạt") and optionally ``current_value`` and ``private``.
-* **goals** — sub-indicator goals by department: ``department``, ``measure``, ``indicator``,
-  ``goal`` (text as written in the plan), ``status``, optionally ``current`` and ``private``.
+  Optional: ``target_text`` (the goal as the plan states it, "≤ 25/63 (2025)").
+* **goals** — sub-indicator goals by department: ``department``, ``indicator``, ``goal`` (text
+  as written in the plan), ``status``, optionally ``measure``, ``current`` and ``private``.
+
+``from_register`` turns what ``pci.targets.report`` returns (its own, richer columns) into
+these two tables.
 
 When the register is absent or holds nothing for the province, the slides say that no target
 is registered — they never invent one.
@@ -22,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 TARGET_COLUMNS = ("measure", "kind", "target_value", "target_year", "status")
-GOAL_COLUMNS = ("department", "measure", "indicator", "goal", "status")
+GOAL_COLUMNS = ("department", "indicator", "goal", "status")
 
 
 class BadInput(ValueError):
@@ -66,10 +70,66 @@ def fetch(
         targets, goals = result
     else:
         targets, goals = result, None
-    return _usable(targets, TARGET_COLUMNS), _usable(goals, GOAL_COLUMNS)
+    return from_register(targets, goals)
 
 
-def _usable(df: object, columns: tuple[str, ...]) -> pd.DataFrame | None:
-    if isinstance(df, pd.DataFrame) and all(c in df.columns for c in columns):
+def from_register(
+    targets: object, goals: object
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The register's report → the deck's two tables (already-fitting frames pass through).
+
+    Register columns used: targets — measure, metric (rank|score), goal (the rank or score to
+    reach), target_value, target_year, target_text, status_label, latest_private; indicator
+    goals — lead_unit, indicator_label, target_text, value_text, status_label, private.
+    """
+    return _targets(targets), _goals(goals)
+
+
+def _targets(df: object) -> pd.DataFrame | None:
+    if not isinstance(df, pd.DataFrame):
+        return None
+    if all(c in df.columns for c in TARGET_COLUMNS):
         return df
-    return None
+    if df.empty and "status" in df.columns:
+        return df.reindex(columns=list(TARGET_COLUMNS))
+    if not {"metric", "target_year", "status_label"} <= set(df.columns):
+        return None
+    df = df[df["metric"].isin(["rank", "score"])]
+    goal = df["goal"] if "goal" in df.columns else df["target_value"]
+    out = pd.DataFrame(
+        {
+            "measure": df["measure"].fillna("PCI") if "measure" in df else "PCI",
+            "kind": df["metric"],
+            "target_value": goal.where(goal.notna(), df.get("target_value")),
+            "target_year": df["target_year"],
+            "status": df["status_label"],
+        }
+    )
+    if "target_text" in df:
+        out["target_text"] = df["target_text"]
+    if "latest_private" in df:
+        out["private"] = df["latest_private"].fillna(False).astype(bool)
+    return out.reset_index(drop=True)
+
+
+def _goals(df: object) -> pd.DataFrame | None:
+    if not isinstance(df, pd.DataFrame):
+        return None
+    if all(c in df.columns for c in GOAL_COLUMNS):
+        return df
+    if not {"indicator_label", "target_text", "status_label"} <= set(df.columns):
+        return None
+    out = pd.DataFrame(
+        {
+            "department": df.get("lead_unit"),
+            "indicator": df["indicator_label"],
+            "goal": df["target_text"],
+            "status": df["status_label"],
+        }
+    )
+    if "value_text" in df:
+        out["current"] = df["value_text"]
+    if "private" in df:
+        out["private"] = df["private"].fillna(False).astype(bool)
+    out.attrs = dict(df.attrs)
+    return out.reset_index(drop=True)

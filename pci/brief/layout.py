@@ -141,23 +141,37 @@ def table_fit(df: pd.DataFrame, box: Box, max_size: float = 18, min_size: float 
     cells = [list(map(str, df.columns))] + [
         [str(v) for v in row] for row in df.itertuples(index=False)
     ]
-    ncol = len(cells[0])
-    # column widths: proportional to the longest word-wrapped need, at least a fair share
-    need = [
-        max(fit.width(r[j], 10, bold=(k == 0)) for k, r in enumerate(cells)) + 2 * CELL_PAD_X
-        for j in range(ncol)
-    ]
-    floor = box.w / ncol * 0.45
-    raw = [max(n, floor) for n in need]
-    total = sum(raw)
-    widths = [box.w * r / total for r in raw]
     size = max_size
     while True:
+        widths = _col_widths(cells, box.w, size)
         heights = _row_heights(cells, widths, size)
         if sum(heights) <= box.h or size <= min_size:
             break
         size -= 0.5
     return TableFit(Box(box.x, box.y, box.w, sum(heights)), size, widths, heights, cells)
+
+
+def _col_widths(cells: list[list[str]], total_w: float, size: float) -> list[float]:
+    """Every column at least as wide as its longest word at ``size`` (no word is broken); the
+    rest shared in proportion to what each column would need unwrapped."""
+    ncol = len(cells[0])
+    least = [
+        max(fit.width(w, size, bold=(k == 0)) for k, r in enumerate(cells) for w in r[j].split(" "))
+        + 2 * CELL_PAD_X
+        + 1  # slack for rounding to whole EMUs in PowerPoint
+        for j in range(ncol)
+    ]
+    need = [
+        max(fit.width(r[j], size, bold=(k == 0)) for k, r in enumerate(cells)) + 2 * CELL_PAD_X
+        for j in range(ncol)
+    ]
+    spare = total_w - sum(least)
+    if spare <= 0:
+        return [total_w * m / sum(least) for m in least]
+    extra = [n - m for n, m in zip(need, least, strict=True)]
+    if sum(extra) <= 0:
+        return [m + spare / ncol for m in least]
+    return [m + spare * e / sum(extra) for m, e in zip(least, extra, strict=True)]
 
 
 def _row_heights(cells: list[list[str]], widths: list[float], size: float) -> list[float]:
@@ -200,3 +214,20 @@ def _aspect_box(box: Box, aspect: float) -> Box:
     if h > box.h:
         h, w = box.h, box.h * aspect
     return Box(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h)
+
+
+def prewarm_images() -> None:
+    """Start kaleido's browser in the background while the deck's data is gathered.
+
+    Starting Chromium is most of a cold export (~2–5 s); overlapping it with the queries and
+    imports saves that much wall time for the command line and the first export of a server.
+    """
+    import threading
+
+    from pci.charts import images
+
+    def start() -> None:
+        with images._lock:
+            images._ensure_server()
+
+    threading.Thread(target=start, name="kaleido-prewarm", daemon=True).start()

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from pci.charts import theme
 from pci.i18n import t
+from pci.reference import break_years
 
 MEASURE_ORDER = ("PCI", *(f"CSTP{i}" for i in range(1, 11)), "CSTP_TW")
 
@@ -78,5 +79,19 @@ def coverage_heatmap(grid: pd.DataFrame, lang: str = "vi", *, big: bool = False)
         height=max(360, 34 * len(years) + 140),
     )
     fig.update_yaxes(autorange="reversed", type="category", title=None)
+    # Methodology breaks: a dashed line above the first year of each new period.
+    for y in break_years():
+        if y in years and years.index(y) > 0:
+            i = years.index(y) - 0.5
+            fig.add_shape(
+                type="line",
+                xref="paper",
+                x0=0,
+                x1=1,
+                yref="y",
+                y0=i,
+                y1=i,
+                line={"dash": "dash", "color": theme.MEDIAN, "width": 2},
+            )
     fig.update_xaxes(side="top", title=None)
     return fig

@@ -127,6 +127,12 @@ def _palette() -> list[str]:
 def _year_axis(fig: go.Figure, traj: pd.DataFrame, lang: str, big: bool) -> None:
     years = sorted(int(y) for y in traj["year"].unique()) if len(traj) else []
     theme.mark_breaks(fig, years, lang, big=big)
+    if years:
+        # a break label in the right half would run off the plot: anchor it to the left
+        mid = (min(years) + max(years)) / 2
+        for a in fig.layout.annotations:
+            if isinstance(a.x, int | float) and a.x > mid and a.yref == "paper":
+                a.xanchor = "right"
     fig.update_xaxes(dtick=1 if len(years) <= 12 else 2, title=t("trajectory.year_axis", lang))
     if years:
         fig.update_xaxes(range=[min(years) - 0.6, max(years) + 0.6])

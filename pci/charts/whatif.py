@@ -29,9 +29,11 @@ def subindex_bars(
     """
     rows = rows.iloc[::-1]  # first sub-index at the top
     fig = go.Figure()
+    # Horizontal groups stack the first trace at the bottom: add "simulated" first so the
+    # published bar sits on top, and reverse the legend so it reads published, simulated.
     for col, name, colour, opacity in (
-        ("actual", actual_label, theme.NEUTRAL, 1.0),
         ("simulated", simulated_label, theme.HIGHLIGHT, 1.0),
+        ("actual", actual_label, theme.NEUTRAL, 1.0),
     ):
         fig.add_trace(
             go.Bar(
@@ -46,7 +48,11 @@ def subindex_bars(
                 hovertemplate="%{y}: %{x:.2f}<extra>" + name + "</extra>",
             )
         )
-    fig.update_layout(barmode="group", bargap=0.25, legend={"orientation": "h", "y": -0.08})
+    fig.update_layout(
+        barmode="group",
+        bargap=0.25,
+        legend={"orientation": "h", "y": -0.08, "traceorder": "reversed"},
+    )
     fig.update_xaxes(range=[0, 10.9], dtick=1)
     theme.apply(fig, lang, big=big, title=title, height=60 + 52 * len(rows))
     return fig

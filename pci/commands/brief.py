@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt not in ("pptx", "pdf"):
         print("--format pptx|pdf (or an --out ending in .pptx or .pdf)", file=sys.stderr)
         return EXIT_USAGE
+    from pci.brief.layout import prewarm_images
+
+    prewarm_images()
     try:
         ensure_built(args.db)
         deck = build_deck(args.db, args.province, args.year, lang, include_private=args.private)

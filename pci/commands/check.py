@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     print(t("cli.check.header", lang, path=str(db), built_at=info.get("built_at", "?")))
     print()
     print(t("cli.check.coverage", lang))
-    for r in quality.coverage(db).itertuples():
+    coverage = quality.coverage(db)
+    for r in coverage.itertuples():
         print(
             f"  {r.year}: "
             + t(
@@ -45,7 +46,15 @@ def run(args: argparse.Namespace) -> int:
         )
     print()
     print(t("cli.check.residuals", lang))
-    for r in quality.residuals_by_year(db).itertuples():
+    by_year = quality.residuals_by_year(db)
+    # Editions with composites but no weights for their period (2005) cannot be rebuilt: say
+    # so rather than leave the year out of the list.
+    for year in sorted(
+        set(coverage.loc[coverage["with_score"] > 0, "year"]) - set(by_year["year"])
+    ):
+        if "official" in str(coverage.set_index("year").loc[year, "kinds"]):
+            print(f"  {year}: " + t("cli.check.no_weights", lang))
+    for r in by_year.itertuples():
         known = t("cli.check.known_anomaly", lang) if r.year in (2005, 2009, 2011) else ""
         print(
             f"  {r.year}: "

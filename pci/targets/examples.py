@@ -16,6 +16,9 @@ from pci.config import EXAMPLES_DIR
 from pci.targets.register import Target
 
 EXAMPLE_USER = "vi-du"
+# State files (path, inode) known to hold every shipped example set: a page view then does
+# not need a write transaction. A restored backup is a new file (new inode) and is checked.
+_DONE: set[tuple[str, int, int]] = set()
 
 
 def example_files(folder: Path | None = None) -> list[Path]:
@@ -41,6 +44,9 @@ def ensure_examples(state: Path, folder: Path | None = None) -> int:
     files = example_files(folder)
     if not files:
         return 0
+    key = _key(state, len(files))
+    if key in _DONE:
+        return 0
     with pdb.state(state) as con:
         done = {r[0] for r in con.execute("SELECT example_set FROM target_example_sets").fetchall()}
         todo = [f for f in files if f.stem.removeprefix("targets_") not in done]
@@ -58,4 +64,14 @@ def ensure_examples(state: Path, folder: Path | None = None) -> int:
                 },
             )
             added += len(targets)
+    done = _key(state, len(files))
+    if done:
+        _DONE.add(done)
     return added
+
+
+def _key(state: Path, n_files: int) -> tuple[str, int, int] | None:
+    try:
+        return (str(state.resolve()), state.stat().st_ino, n_files)
+    except FileNotFoundError:
+        return None

@@ -117,6 +117,22 @@ def target_rows(
     return pd.DataFrame(rows)
 
 
+def trajectory_figures(
+    call: Call, t: Target, include_private: bool, as_of: int | None = None
+) -> pd.DataFrame:
+    """The province's figures for a rank or score target (year, value, private) — what the
+    trajectory chart draws; private means the province's own unpublished results."""
+    mine = call(qt.province_figures, t.province_id, include_private)
+    own = mine[mine["measure"] == (t.measure or "PCI")]
+    if as_of:
+        own = own[own["year"] <= as_of]
+    col = "rank" if t.metric == "rank" else "score"
+    kind = "rank_source_kind" if col == "rank" else "source_kind"
+    return pd.DataFrame(
+        {"year": own["year"], "value": own[col], "private": own[kind] == "private"}
+    ).reset_index(drop=True)
+
+
 def indicator_rows(
     call: Call,
     regs: pd.DataFrame,
@@ -349,8 +365,8 @@ def _indicator_text(goals: pd.DataFrame, lang: str) -> pd.DataFrame:
         sym = {"le": "≤", "ge": "≥", "eq": "="}.get(r["comparator"], "")
         texts.append(f"{sym} {value_text(t, r['target_value'], None, lang)} ({r['target_year']})")
         vtexts.append(
-            f"{value_text(t, r['value'], None, lang)} ({r['year']})"
-            if r["year"] is not None
+            f"{value_text(t, r['value'], None, lang)} ({int(r['year'])})"
+            if not fmt.is_missing(r["year"])
             else tr_("common.na_short", lang)
         )
         mtexts.append(value_text(t, r["median"], None, lang))
@@ -358,7 +374,7 @@ def _indicator_text(goals: pd.DataFrame, lang: str) -> pd.DataFrame:
         labels.append(tr_(f"targets.status.{r['status']}", lang))
         params = r["reason_params"] if isinstance(r["reason_params"], dict) else {}
         reason = tr_(f"targets.reason.{r['reason']}", lang, **params)
-        if r["earlier_year"] is not None and r["year"] is None:
+        if not fmt.is_missing(r["earlier_year"]) and fmt.is_missing(r["year"]):
             reason += " " + tr_(
                 "targets.reason.earlier_value",
                 lang,

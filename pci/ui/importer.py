@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +45,11 @@ def fingerprint(files: list[tuple[str, bytes]], year: int | None) -> str:
 
 def stage(db: Path, files: list[tuple[str, bytes]], year: int | None) -> Staged:
     """Write uploaded (name, bytes) pairs to a fresh staging folder (owner-only)."""
-    folder = db.parent / ".uploads" / uuid.uuid4().hex
+    root = db.parent / ".uploads"
+    for old in root.glob("*") if root.is_dir() else []:  # sessions that left mid-preview
+        if time.time() - old.stat().st_mtime > 24 * 3600:
+            shutil.rmtree(old, ignore_errors=True)
+    folder = root / uuid.uuid4().hex
     folder.mkdir(parents=True, mode=0o700)
     staged = Staged(folder, fingerprint=fingerprint(files, year))
     for i, (name, data) in enumerate(files):

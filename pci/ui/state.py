@@ -55,7 +55,12 @@ def write_to_url() -> None:
         want["big"] = "1"
     current = {k: st.query_params.get(k) for k in URL_KEYS if st.query_params.get(k)}
     if current != want:
-        st.query_params.from_dict(want)
+        # A page's own parameters (e.g. the presentation's ``slide``) stay: Streamlit clears
+        # them itself when the user switches pages.
+        extras = {
+            k: v for k in st.query_params if k not in URL_KEYS and (v := st.query_params.get(k))
+        }
+        st.query_params.from_dict({**want, **extras})
 
 
 def lang() -> str:
