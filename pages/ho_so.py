@@ -162,7 +162,11 @@ else:
 st.subheader(tr("profile.history_title"))
 hist = q(scores.province_history, pid, private)
 hist_table = history_display(hist, lang)
-st.dataframe(hist_table, hide_index=True)
+st.dataframe(
+    hist_table,
+    hide_index=True,
+    column_config={tr("profile.cols.note"): st.column_config.TextColumn(width="medium")},
+)
 components.table_downloads(hist_table, key="profile_hist", tr=tr, file_stem=f"lich-su-{pid}")
 st.caption(tr("profile.history_note"))
 st.caption(tr("profile.history_names", names=history_names(hist, lang)))

@@ -136,7 +136,12 @@ def test_grouped_bars_leave_unpublished_empty_and_name_years_methodology():
     assert pd.isna(b.y[i]) and b.y[0] == pytest.approx(5.0)
     # The words, not a bar, stand in the province's slot.
     assert b_missing.offsetgroup == b.offsetgroup and b_missing.showlegend is False
-    assert b_missing.text[i] == "chưa công bố / không có dữ liệu" and b_missing.text[0] == ""
+    assert b_missing.text[i] == "chưa công bố" and b_missing.text[0] == ""
+    # A province without any sub-index figure: said once, in the legend.
+    empty = _long()
+    empty.loc[(empty["province_id"] == "c") & (empty["measure"] != "PCI"), "score"] = None
+    names = [t.name for t in grouped_bars(empty, 2020, lang="en").data]
+    assert "Tỉnh C (not published)" in names and names.count("Tỉnh C (not published)") == 1
     assert "CSTP 8 · Chính sách hỗ trợ DN" in b.x
     assert fig.layout.separators == ",."
 

@@ -53,7 +53,7 @@ def grouped_bars(
     measures = subindices_of(year)
     labels = [measure_label(m, year, lang) for m in measures]
     name_col = "name_vi" if lang == "vi" else "name_en"
-    na = t("common.na", lang)
+    short_na = t("compare.not_published_short", lang)
     fig = go.Figure()
     provs = long.drop_duplicates("province_id")[["province_id", name_col]]
     palette = colours(provs["province_id"].tolist(), highlight)
@@ -66,17 +66,19 @@ def grouped_bars(
                 labels, rows["score"], rows["rank"], rows["source"], strict=True
             )
         ]
+        missing = rows["score"].isna().to_numpy()
+        none_at_all = bool(missing.all())
         fig.add_bar(
             x=labels,
             y=rows["score"],
-            name=name,
+            # A province without any sub-index figure says so once, in the legend.
+            name=f"{name} ({short_na})" if none_at_all else name,
             marker_color=colour,
             offsetgroup=pid,
             hovertext=hover,
             hoverinfo="text",
         )
-        missing = rows["score"].isna().to_numpy()
-        if missing.any():
+        if missing.any() and not none_at_all:
             # In the province's slot, a zero-height bar carries the words "chưa công bố"
             # so an absent bar is read as unpublished, not overlooked or taken for zero.
             fig.add_bar(
@@ -85,7 +87,7 @@ def grouped_bars(
                 name=name,
                 offsetgroup=pid,
                 marker_color=colour,
-                text=[na if m else "" for m in missing],
+                text=[short_na if m else "" for m in missing],
                 textposition="outside",
                 textangle=-90,
                 textfont={"color": theme.MEDIAN},
