@@ -35,9 +35,9 @@ def chart(
         },
         height=height or "content",
     )
-    cols = st.columns([1, 1, 6])
+    row = _button_row()
     stem = slug(file_stem)
-    cols[0].download_button(
+    row.download_button(
         tr("ui.download_png"),
         data=lambda: figure_bytes(fig, "png", scale=2),
         file_name=f"{stem}.png",
@@ -46,7 +46,7 @@ def chart(
         on_click="ignore",
         icon=":material/image:",
     )
-    cols[1].download_button(
+    row.download_button(
         tr("ui.download_svg"),
         data=lambda: figure_bytes(fig, "svg"),
         file_name=f"{stem}.svg",
@@ -57,13 +57,19 @@ def chart(
     )
 
 
+def _button_row():
+    """Buttons side by side at their natural width (fixed columns cut the labels off in
+    projector type), wrapping onto a second line on a narrow screen."""
+    return st.container(horizontal=True, gap="small", wrap=True)
+
+
 def table_downloads(
     df: pd.DataFrame, *, key: str, tr: Translator, file_stem: str, sheet: str = "PCI"
 ) -> None:
     """Excel and CSV downloads of exactly the table shown (headers as displayed)."""
     stem = slug(file_stem)
-    cols = st.columns([1, 1, 6])
-    cols[0].download_button(
+    row = _button_row()
+    row.download_button(
         tr("ui.download_xlsx"),
         data=lambda: export.to_xlsx_bytes(df, sheet),
         file_name=f"{stem}.xlsx",
@@ -72,7 +78,7 @@ def table_downloads(
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
     )
-    cols[1].download_button(
+    row.download_button(
         tr("ui.download_csv"),
         data=lambda: export.to_csv_bytes(df),
         file_name=f"{stem}.csv",
@@ -109,8 +115,10 @@ def projector_css(big: bool) -> None:
         return
     st.html("""<style>
     html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
-    [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
-    [data-testid="stMetricValue"] { font-size: 3rem; }
+    [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] > p,
+    [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
+    [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 3rem !important; }
+    [data-testid="stSliderThumbValue"] p, [data-testid="stTickBar"] p { font-size: 1rem !important; }
     [data-testid="stDataFrame"] { font-size: 1.1rem; }
     h1 { font-size: 2.8rem !important; } h2 { font-size: 2.2rem !important; }
     </style>""")
