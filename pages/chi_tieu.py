@@ -5,6 +5,7 @@ committees report ("9/16 chỉ tiêu đạt mục tiêu; 8/16 ≥ trung vị"); 
 import pandas as pd
 import streamlit as st
 
+from pci.charts.targets import STATUS_COLOURS
 from pci.config import state_path
 from pci.queries import scores
 from pci.targets import store
@@ -88,6 +89,7 @@ def _display(g: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+colours = {tr(f"targets.status.{k}"): c for k, c in STATUS_COLOURS.items()}
 lead = goals["lead_unit"].fillna(tr("targets.ind.no_lead"))
 everything = []
 for unit in dict.fromkeys(lead):
@@ -100,7 +102,12 @@ for unit in dict.fromkeys(lead):
     st.subheader(unit)
     st.caption(tr("targets.ind.group_summary", **s))
     shown = _display(g)
-    st.dataframe(shown, hide_index=True)
+    st.dataframe(
+        shown.style.map(
+            lambda v: f"background-color: {colours.get(v, '')}", subset=[tr("targets.col.status")]
+        ),
+        hide_index=True,
+    )
     everything.append(shown.assign(**{tr("targets.lead"): unit}))
 
 allshown = pd.concat(everything, ignore_index=True)

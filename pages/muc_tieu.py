@@ -10,7 +10,7 @@ import streamlit as st
 
 from etl.errors import ImportRejected
 from pci import fmt
-from pci.charts.targets import trajectory
+from pci.charts.targets import STATUS_COLOURS, trajectory
 from pci.config import state_path
 from pci.queries import scores
 from pci.targets import editing, store, template
@@ -22,6 +22,7 @@ from pci.ui.data import database, q
 tr = state.tr()
 lang = state.lang()
 st.title(tr("targets.title"))
+
 
 STATE = state_path(database())
 private = auth.include_private()
@@ -70,7 +71,12 @@ else:
             tr("targets.col.plan"): rows["plan_ref"].fillna(tr("common.na_short")),
         }
     )
-    st.dataframe(shown, hide_index=True)
+    status_col = tr("targets.col.status")
+    colours = {tr(f"targets.status.{k}"): c for k, c in STATUS_COLOURS.items()}
+    st.dataframe(
+        shown.style.map(lambda v: f"background-color: {colours.get(v, '')}", subset=[status_col]),
+        hide_index=True,
+    )
     components.table_downloads(shown, key="targets_table", tr=tr, file_stem=f"muc-tieu-{province}")
     if rows["latest_private"].any():
         components.private_badge(tr)

@@ -19,6 +19,14 @@ from pci.targets.register import Target, target_rank
 
 BAND = "rgba(0, 158, 115, 0.15)"  # Okabe–Ito green, light
 BAND_LINE = "#009E73"
+# Status cell tints (light Okabe–Ito); the status is also written out, so colour is never the
+# only cue.
+STATUS_COLOURS = {
+    "met": "rgba(0, 158, 115, 0.25)",
+    "on_track": "rgba(86, 180, 233, 0.25)",
+    "at_risk": "rgba(230, 159, 0, 0.35)",
+    "no_data": "rgba(154, 165, 177, 0.20)",
+}
 
 
 def trajectory(
