@@ -112,6 +112,8 @@ def _sidebar(tr) -> None:
         )
         options = ["", *sorted(current["province_id"], key=lambda p: names[p])]
         mine = state.my_province() or ""
+        if mine in names and mine not in options:  # a former province (Hà Tây) from a link
+            options.append(mine)
         if st.session_state.get("w_my_province") != mine:
             st.session_state["w_my_province"] = mine if mine in options else ""
         chosen = st.selectbox(
