@@ -552,9 +552,8 @@ def test_register_report_columns_are_translated_for_the_deck(shipped_db):
 
 def test_deck_reads_the_target_register_when_it_exists(shipped_db, copy_db):
     examples = pytest.importorskip("pci.targets.examples")  # lands from the targets branch
-    from pci.targets import report
-
     from pci.config import state_path
+    from pci.targets import report
 
     db = copy_db(shipped_db)
     examples.ensure_examples(state_path(db))
