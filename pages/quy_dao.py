@@ -22,6 +22,7 @@ st.caption(tr("trajectory.intro"))
 
 provs = q(scores.provinces)
 names = dict(zip(provs["province_id"], provs[f"name_{lang}"], strict=True))
+ascii_names = dict(zip(provs["province_id"], provs["name_ascii"], strict=True))
 c_prov, c_measure = st.columns([3, 2])
 measure = state.select_measure(
     ["PCI", *SUBINDICES],
@@ -31,7 +32,7 @@ measure = state.select_measure(
     container=c_measure,
 )
 chosen = state.select_provinces(
-    sorted(names, key=lambda p: provs.set_index("province_id").loc[p, "name_ascii"]),
+    sorted(names, key=ascii_names.get),
     label=tr("trajectory.provinces"),
     key="trajectory",
     format_func=names.get,

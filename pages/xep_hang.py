@@ -62,6 +62,10 @@ with left:
         hide_index=True,
         height=720 if not big else 900,
         placeholder=tr("common.na_short"),
+        column_config={
+            tr("tables.rank"): st.column_config.NumberColumn(pinned=True, width="small"),
+            tr("tables.province"): st.column_config.TextColumn(pinned=True, width="medium"),
+        },
     )
     st.caption(tr("ranking.sort_hint"))
     if frame.empty_measures:
