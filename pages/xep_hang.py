@@ -6,7 +6,7 @@ import streamlit as st
 from pci.charts import ranking, tilemap
 from pci.queries import scores, trajectory
 from pci.reference import editions, measure_exists, measure_name
-from pci.schema import SUBINDICES
+from pci.schema import MEASURES
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
 from pci.ui.figcache import cached
@@ -24,7 +24,7 @@ c_year, c_measure, c_region = st.columns([1, 2, 3])
 year = state.select_year(
     years, label=tr("ranking.year"), key="ranking", default=2020, container=c_year
 )
-measures = ["PCI", *(m for m in SUBINDICES if measure_exists(m, year))]
+measures = [m for m in MEASURES if m == "PCI" or measure_exists(m, year)]
 measure = state.select_measure(
     measures,
     label=tr("ranking.measure"),
@@ -47,7 +47,10 @@ mine = state.my_province()
 frame = cached(views.table, db, year, lang, mine, tuple(regions), private)
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0
 st.caption(tr("ranking.coverage", n=n_scored, total=len(table), year=year))
-if year in editions() and editions()[year].published_scope == "top30":
+edition = editions().get(year)
+if edition and edition.n_provinces < len(table):
+    st.info(tr("ranking.edition_scope", year=year, n=edition.n_provinces), icon=":material/info:")
+if edition and edition.published_scope == "top30":
     components.not_published(tr, tr("ranking.top30_note", year=year))
 elif n_scored < len(table):
     components.not_published(tr, tr("ranking.partial_note"))
