@@ -108,8 +108,8 @@ with left:
         height=720 if not big else 900,
         placeholder=tr("common.na_short"),
         column_config={
-            tr("tables.rank"): st.column_config.NumberColumn(pinned=True, width="small"),
-            tr("tables.province"): st.column_config.TextColumn(pinned=True, width="medium"),
+            tr("tables.rank"): st.column_config.NumberColumn(width="small"),
+            tr("tables.province"): st.column_config.TextColumn(width="medium"),
         },
     )
     st.caption(tr("ranking.sort_hint"))
