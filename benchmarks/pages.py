@@ -38,13 +38,13 @@ PARAMS = {"province": "kon-tum", "year": "2020"}
 SCRIPT_TARGET_MS = 300.0
 RATIO_TARGET = 1.5
 
-MINIMAL_PAGE = '''
+MINIMAL_PAGE = """
 import plotly.graph_objects as go
 import streamlit as st
 
 st.title("Minimal")
 st.plotly_chart(go.Figure(go.Scatter(x=[2018, 2019, 2020], y=[60.1, 61.5, 62.02])))
-'''
+"""
 
 
 def main() -> None:

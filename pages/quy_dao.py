@@ -6,7 +6,7 @@ import streamlit as st
 from pci import fmt
 from pci.queries import scores, trajectory
 from pci.reference import editions, measure_name
-from pci.schema import SUBINDICES
+from pci.schema import MEASURES
 from pci.trajectory_tables import bands_display, changes_display, missing_years
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
@@ -22,16 +22,17 @@ st.caption(tr("trajectory.intro"))
 
 provs = q(scores.provinces)
 names = dict(zip(provs["province_id"], provs[f"name_{lang}"], strict=True))
+ascii_names = dict(zip(provs["province_id"], provs["name_ascii"], strict=True))
 c_prov, c_measure = st.columns([3, 2])
 measure = state.select_measure(
-    ["PCI", *SUBINDICES],
+    list(MEASURES),
     label=tr("trajectory.measure"),
     key="trajectory",
     format_func=lambda m: measure_name(m, None, lang, short=m != "PCI"),
     container=c_measure,
 )
 chosen = state.select_provinces(
-    sorted(names, key=lambda p: provs.set_index("province_id").loc[p, "name_ascii"]),
+    sorted(names, key=ascii_names.get),
     label=tr("trajectory.provinces"),
     key="trajectory",
     format_func=names.get,

@@ -6,7 +6,7 @@ import streamlit as st
 from pci.charts import ranking, tilemap
 from pci.queries import scores, trajectory
 from pci.reference import editions, measure_exists, measure_name
-from pci.schema import SUBINDICES
+from pci.schema import MEASURES
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
 from pci.ui.figcache import cached
@@ -24,7 +24,7 @@ c_year, c_measure, c_region = st.columns([1, 2, 3])
 year = state.select_year(
     years, label=tr("ranking.year"), key="ranking", default=2020, container=c_year
 )
-measures = ["PCI", *(m for m in SUBINDICES if measure_exists(m, year))]
+measures = [m for m in MEASURES if m == "PCI" or measure_exists(m, year)]
 measure = state.select_measure(
     measures,
     label=tr("ranking.measure"),
@@ -47,7 +47,10 @@ mine = state.my_province()
 frame = cached(views.table, db, year, lang, mine, tuple(regions), private)
 n_scored = int(table["PCI_score"].notna().sum()) if "PCI_score" in table else 0
 st.caption(tr("ranking.coverage", n=n_scored, total=len(table), year=year))
-if year in editions() and editions()[year].published_scope == "top30":
+edition = editions().get(year)
+if edition and edition.n_provinces < len(table):
+    st.info(tr("ranking.edition_scope", year=year, n=edition.n_provinces), icon=":material/info:")
+if edition and edition.published_scope == "top30":
     components.not_published(tr, tr("ranking.top30_note", year=year))
 elif n_scored < len(table):
     components.not_published(tr, tr("ranking.partial_note"))
@@ -56,23 +59,7 @@ if bool(table["private"].any()):
 
 # On a projector the table takes the full width and the map follows below it.
 left, right = (st.container(), st.container()) if big else st.columns([3, 2], gap="medium")
-with left:
-    st.dataframe(
-        ranking.styled(frame, lang),
-        hide_index=True,
-        height=720 if not big else 900,
-        placeholder=tr("common.na_short"),
-    )
-    st.caption(tr("ranking.sort_hint"))
-    if frame.empty_measures:
-        st.caption(tr("ranking.empty_measures", year=year, names=", ".join(frame.empty_measures)))
-    components.table_downloads(
-        frame.export,
-        key="ranking_table",
-        tr=tr,
-        file_stem=tr("ranking.file_stem", year=year),
-    )
-    components.sources_caption(tr, table["source"])
+# The map is drawn first (it sits on the right): the first chart reaches the browser sooner.
 with right:
     overlay = st.toggle(
         tr("ranking.overlay"), key="w_ranking_units", help=tr("ranking.overlay_help")
@@ -114,3 +101,24 @@ with right:
         st.subheader(tr("ranking.units_title"))
         units = q(trajectory.units_2025)
         st.dataframe(tilemap.units_table(units, provs, lang), hide_index=True)
+with left:
+    st.dataframe(
+        ranking.styled(frame, lang),
+        hide_index=True,
+        height=720 if not big else 900,
+        placeholder=tr("common.na_short"),
+        column_config={
+            tr("tables.rank"): st.column_config.NumberColumn(width="small"),
+            tr("tables.province"): st.column_config.TextColumn(width="medium"),
+        },
+    )
+    st.caption(tr("ranking.sort_hint"))
+    if frame.empty_measures:
+        st.caption(tr("ranking.empty_measures", year=year, names=", ".join(frame.empty_measures)))
+    components.table_downloads(
+        frame.export,
+        key="ranking_table",
+        tr=tr,
+        file_stem=tr("ranking.file_stem", year=year),
+    )
+    components.sources_caption(tr, table["source"])

@@ -22,7 +22,7 @@ from pci import fmt
 from pci.charts import theme
 from pci.i18n import t
 from pci.reference import measure_exists, measure_name
-from pci.schema import SUBINDICES
+from pci.schema import MEASURES
 
 # Light single-hue scale: readable black text on every cell, prints in grey, colour-blind-safe.
 CELL_SCALE = "Blues"
@@ -77,7 +77,7 @@ def ranking_frame(
         }
     )
     out = RankingFrame(df, [t("tables.pci_score", lang)], [t("tables.rank", lang)])
-    for m in SUBINDICES:
+    for m in MEASURES[1:]:  # every sub-index, incl. 2005's central-policy one
         if not measure_exists(m, year):
             continue
         score = _col(table, f"{m}_score")

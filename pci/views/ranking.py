@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from pci.charts import ranking, tilemap
 from pci.queries import scores, trajectory
+from pci.reference import n_provinces
 
 
 def table(
@@ -41,7 +42,7 @@ def tile_map(
         lang=lang,
         big=big,
         title=title,
-        n_total=int(long["province_id"].nunique()),
+        n_total=n_provinces(year),
         my_province=my_province,
         units=trajectory.units_2025(db) if overlay else None,
     )

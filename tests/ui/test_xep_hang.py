@@ -76,3 +76,21 @@ def test_2025_overlay_draws_unit_borders_and_lists_old_provinces(app_on, lang, w
 
 def _count(z) -> int:
     return int(np.isfinite(arr(z)).sum())
+
+
+@pytest.mark.realdata
+def test_with_all_workbooks_2007_has_64_tiles_and_2005_says_only_42_were_ranked(
+    workbooks_db, use_db
+):
+    from tests.ui.conftest import open_page
+
+    use_db(workbooks_db)
+    at = open_page("xep-hang", lang="vi", params={"year": "2007"})
+    fig = figures(at)[0]
+    assert _count(fig.data[1].z) == 64  # Hà Tây still has its tile before the 2008 merger
+    assert len(_display(at.dataframe[0])) == 64
+    at = open_page("xep-hang", lang="vi", params={"year": "2005"})
+    assert any("chỉ xếp hạng 42 tỉnh" in i.value for i in at.info)
+    shown = _display(at.dataframe[0])
+    assert (shown["Điểm PCI"] != "—").sum() == 42
+    assert "Thực hiện CS Trung ương" in shown.columns  # 2005's own sub-index is not dropped
