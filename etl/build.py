@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from etl import checks
-from etl.errors import ImportRejected
+from etl.errors import ImportRejected, Problem
 from etl.observations import INDICATOR_KEY, SCORE_KEY, Observations
 from etl.public_facts import read_shipped
 from etl.readers import ReadOptions, read_file
@@ -51,7 +51,7 @@ class BuildResult:
     indicator_values: int
     conflicts: int
     findings: int
-    notes: list[str]
+    notes: list[Problem]
 
 
 def build(
@@ -153,9 +153,9 @@ def source_id(title: str) -> str:
     return hashlib.sha256(title.encode()).hexdigest()[:12]
 
 
-def _load_observations(con: duckdb.DuckDBPyConnection, obs: Observations) -> list[str]:
+def _load_observations(con: duckdb.DuckDBPyConnection, obs: Observations) -> list[Problem]:
     """Sources, observations and indicators; same-source repeats collapse to one row."""
-    notes: list[str] = []
+    notes: list[Problem] = []
     scores = obs.scores.copy()
     inds = obs.indicators.copy()
     titles = pd.concat(
@@ -177,7 +177,14 @@ def _load_observations(con: duckdb.DuckDBPyConnection, obs: Observations) -> lis
     if not dup.empty:
         spread = dup.groupby(SCORE_KEY).agg(ns=("score", "nunique"), nr=("rank", "nunique"))
         for key in spread[(spread.ns > 1) | (spread.nr > 1)].index:
-            notes.append(f"same source, different values for {key}: first kept")
+            year, province, measure, title = key
+            notes.append(
+                Problem(
+                    file=title,
+                    key="etl.workbook.note.same_source_differs",
+                    params={"year": year, "province": province, "measure": measure},
+                )
+            )
     scores = scores.drop_duplicates(SCORE_KEY, keep="first")
     con.register("scores_df", scores)
     con.execute("""

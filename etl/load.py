@@ -35,6 +35,9 @@ class FileOutcome:
     sheets: int = 0
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # What the reader skipped or left out of an accepted file (empty sheets, a column it
+    # could not trust, a stale copy of another year's summary): shown, never silent.
+    notes: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -121,6 +124,7 @@ def load_paths(
                     progress=(lambda s, n=name: progress(n, s)) if progress else None,
                 )
                 outcome.sheets, outcome.rows = obs.sheets, obs.rows
+                outcome.notes = list(obs.notes)
                 new.append((path, outcome))
             except ImportRejected as exc:
                 outcome.status, outcome.problems = "rejected", exc.problems

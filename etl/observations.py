@@ -75,7 +75,8 @@ class Observations:
     indicators: pd.DataFrame = field(default_factory=empty_indicators)
     conflicts: pd.DataFrame = field(default_factory=empty_conflicts)
     sheets: int = 0
-    notes: list[str] = field(default_factory=list)
+    # What a reader skipped or left out of an accepted file, said in the user's language.
+    notes: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.scores = conform(self.scores, SCORE_COLUMNS)

@@ -31,6 +31,7 @@ import pandas as pd
 from etl.errors import ImportRejected, Problem, column_letter
 from etl.excel import read_sheets
 from etl.provinces import ProvinceResolver, resolver
+from pci import fmt
 
 SUB_INDICES: tuple[tuple[str, str], ...] = (
     # (measure, regex on the folded header text). Order matters only for readability: a header
@@ -113,7 +114,23 @@ class ParsedWorkbook:
     layout: str  # "rows" (one row per province) or "pairs" (sorted pairs)
     scores: pd.DataFrame
     indicators: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Note(Problem):
+    """What the reader skipped or left out of an accepted workbook: said like a ``Problem``
+    (file, sheet, row, column, key in ``etl_workbook.toml``) so ``pci load`` and the data page
+    show it in the user's language, but it rejects nothing. Numbers are written the user's way
+    (62,02 in Vietnamese)."""
+
+    def message(self, lang: str = "vi") -> str:
+        params = {
+            k: fmt.number(v, lang, 2) if isinstance(v, float) else v for k, v in self.params.items()
+        }
+        return Problem.message(
+            Problem(self.file, self.key, self.sheet, self.row, self.column, params), lang
+        )
 
 
 def read_vcci_workbook(
@@ -131,17 +148,17 @@ def read_vcci_workbook(
     sheets = read_sheets(path, display_name=name)
     res = resolver()
     problems: list[Problem] = []
-    notes: list[str] = []
+    notes: list[Problem] = []
     tables: list[_Table] = []
     for sheet, df in sheets.items():
         if progress:
             progress(sheet)
         if not df.notna().to_numpy().any():
-            notes.append(f"{name}: trang «{sheet}» trống, bỏ qua.")
+            notes.append(Note(file=name, sheet=sheet, key="etl.workbook.note.empty_sheet"))
             continue
         table = _find_table(sheet, df, res, name, problems)
         if table is None:
-            notes.append(f"{name}: trang «{sheet}» không có bảng theo tỉnh, bỏ qua.")
+            notes.append(Note(file=name, sheet=sheet, key="etl.workbook.note.no_province_table"))
             continue
         tables.append(table)
     if problems:
@@ -161,12 +178,24 @@ def read_vcci_workbook(
     # stating another year than the first one is not this edition's and is skipped.
     primary = _stated_year(summaries[0]) or wb_year
     if year is not None and primary != year:
-        notes.append(f"{name}: tiêu đề ghi năm {primary}, nạp là năm {year} theo yêu cầu.")
+        notes.append(
+            Note(
+                file=name,
+                sheet=summaries[0].sheet,
+                key="etl.workbook.note.year_override",
+                params={"stated": primary, "year": year},
+            )
+        )
     for t in summaries:
         stated = _stated_year(t)
         if stated is not None and stated != primary:
             notes.append(
-                f"{name}: trang «{t.sheet}» ghi năm {stated}, khác năm {primary} của tệp; bỏ qua."
+                Note(
+                    file=name,
+                    sheet=t.sheet,
+                    key="etl.workbook.note.stale_summary",
+                    params={"stated": stated, "year": primary},
+                )
             )
             continue
         part = _summary_scores(t, name, problems, notes)
@@ -193,7 +222,7 @@ def read_vcci_workbook(
             continue
         measure = _sheet_measure(t) or _measure_by_values(t, scores)
         if measure is None:
-            notes.append(f"{name}: trang «{t.sheet}» không ứng với chỉ số thành phần nào, bỏ qua.")
+            notes.append(Note(file=name, sheet=t.sheet, key="etl.workbook.note.no_subindex"))
             continue
         ind_rows.extend(_indicator_values(t, measure, scores, name, problems, notes))
     if problems:
@@ -244,6 +273,9 @@ class _Table:
     provinces: dict[tuple[int, int], str]  # (row, col) → province id
     columns: dict[int, _Column]
     position_col: int | None
+    # Folded header cells of the province and position columns: labels of header rows
+    # ("Chỉ tiêu", "Tỉnh, thành phố", "Thứ tự"), never the name of a figure.
+    labels: frozenset[str] = frozenset()
 
     @property
     def is_summary(self) -> bool:
@@ -350,6 +382,12 @@ def _find_table(
             col.province_col = left[-1] if left else province_cols[0]
             col.kind, col.measure = _classify(folded)
         columns[c] = col
+    labels = frozenset(
+        f.rstrip(".:# ")
+        for col in columns.values()
+        if col.kind in ("province", "id")
+        for f in col.folded
+    )
     return _Table(
         sheet=sheet,
         values=values,
@@ -359,6 +397,7 @@ def _find_table(
         provinces=resolved,
         columns=columns,
         position_col=position_col,
+        labels=labels,
     )
 
 
@@ -429,7 +468,7 @@ def _measure_by_values(t: _Table, scores: pd.DataFrame) -> str | None:
 
 
 def _summary_scores(
-    t: _Table, file: str, problems: list[Problem], notes: list[str]
+    t: _Table, file: str, problems: list[Problem], notes: list[Problem]
 ) -> pd.DataFrame | None:
     for c in t.columns.values():
         if c.kind == "empty":
@@ -506,8 +545,12 @@ def _summary_scores(
                     x["rank"] = x["_pos"]
             elif pairs:
                 notes.append(
-                    f"{file}: trang «{t.sheet}», cột {column_letter(c.index)}: không sắp theo "
-                    "điểm nên không lấy thứ tự làm hạng."
+                    Note(
+                        file=file,
+                        sheet=t.sheet,
+                        column=column_letter(c.index),
+                        key="etl.workbook.note.position_not_rank",
+                    )
                 )
         rows.extend(col_rows)
     if not rows:
@@ -525,7 +568,7 @@ def _position(t: _Table, r: int) -> int | None:
     return None
 
 
-def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[str]) -> pd.DataFrame:
+def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[Problem]) -> pd.DataFrame:
     """One row per province and measure. Where two summary sheets give the same figure (2005's
     ranking sheet and its summary; 2013–15's Vietnamese and English summaries), the first with
     a rank wins; a disagreement is noted."""
@@ -542,8 +585,21 @@ def _merge_scores(parts: list[pd.DataFrame], file: str, notes: list[str]) -> pd.
         differ = merged[(merged["score"] - merged["score_kept"]).abs() > 5e-3]
         for r in differ.head(5).itertuples():
             notes.append(
-                f"{file}: {r.province_id} {r.measure}: «{r.sheet}» {r.column}{r.row} = "
-                f"{r.score:g} khác «{r.sheet_kept}» = {r.score_kept:g}; giữ giá trị sau."
+                Note(
+                    file=file,
+                    sheet=r.sheet,
+                    row=int(r.row),
+                    column=r.column,
+                    key="etl.workbook.note.summaries_differ",
+                    params={
+                        "province": r.province_raw,
+                        "measure": r.measure,
+                        "value": float(r.score),
+                        "kept_sheet": r.sheet_kept,
+                        "kept_cell": f"{r.column_kept}{r.row_kept}",
+                        "kept_value": float(r.score_kept),
+                    },
+                )
             )
     out = first.sort_values("_order").drop(columns=["_has_rank", "_order"])
     out["rank"] = out["rank"].astype("Int64")
@@ -559,7 +615,7 @@ def _indicator_values(
     scores: pd.DataFrame,
     file: str,
     problems: list[Problem],
-    notes: list[str],
+    notes: list[Problem],
 ) -> list[tuple[object, ...]]:
     """Rows (in ``IND_COLS`` order) for every sub-indicator column of one sheet. Plain tuples:
     one DataFrame per column would cost more than reading the workbook."""
@@ -589,12 +645,20 @@ def _indicator_values(
             # «Ưu đãi DNNN» column W was sorted apart from its province column. Neither a
             # sub-indicator nor a score we can trust — left out, and said so.
             notes.append(
-                f"{file}: trang «{t.sheet}», cột {column_letter(c.index)} "
-                f"(«{' / '.join(c.headers)}») khác điểm chỉ số thành phần ở bảng tổng hợp "
-                f"({len(same) - sum(same)}/{len(same)} tỉnh); không nạp cột này."
+                Note(
+                    file=file,
+                    sheet=t.sheet,
+                    column=column_letter(c.index),
+                    key="etl.workbook.note.score_column_differs",
+                    params={
+                        "header": " / ".join(c.headers),
+                        "n_diff": len(same) - sum(same),
+                        "n": len(same),
+                    },
+                )
             )
             continue
-        name = _indicator_name(c)
+        name = _indicator_name(c, t.labels)
         if name is None:
             problems.append(
                 Problem(
@@ -606,8 +670,8 @@ def _indicator_values(
                 )
             )
             continue
-        code = _indicator_code(c)
-        unit = _unit(name, [v for _, _, v, _ in vals])
+        code = _indicator_code(c, t.labels)
+        unit = _unit(_descriptions(c, t.labels), [v for _, _, v, _ in vals])
         letter = column_letter(c.index)
         out.extend(
             (raw, pid, measure, code, name, unit, v, t.sheet, row, letter)
@@ -631,21 +695,34 @@ def _is_reference(h: str) -> bool:
     return bool(_REF_RE.match(f)) or bool(re.match(r"^[a-z]{1,2}\d?[/.][\d/._; a-z]*$", f))
 
 
-def _indicator_name(c: _Column) -> str | None:
-    for h in c.headers:
-        if _is_code(h) or _is_reference(h) or _fold(h) in ID_LABELS | GENERIC_LABELS:
-            continue
-        if re.fullmatch(r"[\d.,+ ]+", h):
-            continue
-        return h
-    return None
+def _descriptions(c: _Column, labels: frozenset[str] = frozenset()) -> list[str]:
+    """The header cells of a column that describe it in words: not a variable code, a survey
+    reference, a bare number, or a label that heads the header row rather than this column
+    ("Chỉ tiêu", "Tỉnh", "STT", or whatever the province column's cell in that row says —
+    PCI_2008.xls repeats its row label "Chỉ tiêu" above «Nhóm chỉ tiêu thành phần 1.2»)."""
+    skip = ID_LABELS | GENERIC_LABELS | HEADER_WORDS | labels
+    return [
+        h
+        for h in c.headers
+        if not (
+            _is_code(h)
+            or _is_reference(h)
+            or _fold(h).rstrip(".:# ") in skip
+            or re.fullmatch(r"[\d.,+ ]+", h)
+        )
+    ]
 
 
-def _indicator_code(c: _Column) -> str:
+def _indicator_name(c: _Column, labels: frozenset[str] = frozenset()) -> str | None:
+    names = _descriptions(c, labels)
+    return names[0] if names else None
+
+
+def _indicator_code(c: _Column, labels: frozenset[str] = frozenset()) -> str:
     codes = [h for h in c.headers if _is_code(h)]
     if codes:
         return codes[-1]
-    return re.sub(r"[^a-z0-9]+", "_", _fold(_indicator_name(c) or "")).strip("_")[:60]
+    return re.sub(r"[^a-z0-9]+", "_", _fold(_indicator_name(c, labels) or "")).strip("_")[:60]
 
 
 def _assign_codes(df: pd.DataFrame) -> pd.DataFrame:
@@ -674,23 +751,57 @@ def _assign_codes(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _unit(name: str, values: list[float]) -> str:
-    """The unit a sub-indicator is published in, from its name; a share of firms is a
-    0–1 fraction in some editions and a percentage in others, so the values decide that."""
-    f = _fold(name)
-    if "%" in name or re.search(r"\bty le\b|\bti le\b|\bphan tram\b|\bshare\b", f):
+# Units named in a sub-indicator's header, tried in this order: a share marker ("%", "% đồng
+# ý", "tỷ lệ") wins over a time word inside the question ("… hơn một tháng để khởi sự …").
+# Vietnamese words are matched WITH their diacritics: folded, "đầy đủ", "dạy nghề" and "đây"
+# all read "day" and "địa điểm" reads "diem". Unaccented spellings are tried only on a header
+# written without any diacritics. Each entry: (unit, accented/English pattern, unaccented).
+_SHARE = (
+    r"%|\btỷ lệ\b|\btỉ lệ\b|\bphần trăm\b|\bshare\b|\bpercent",
+    r"\bty le\b|\bti le\b|\bphan tram\b",
+)
+UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("other", r"^log\b|\blogarit|\blog tự nhiên\b", r"^log\b|\blog tu nhien\b"),
+    ("days", r"\bngày\b|\bdays?\b", r"\bngay\b"),
+    ("hours", r"(?<!bao )\bgiờ\b|\bhours?\b", r"(?<!bao )\bgio\b"),
+    ("months", r"\btháng\b|\bmonths?\b", r"\bthang\b"),
+    (
+        "score",
+        r"(?<!địa )\bđiểm\b|\bchỉ số\b|\bkhía cạnh\b|\bmảng\b|\bnhóm chỉ tiêu\b|\bdữ liệu (mềm|cứng)\b"
+        r"|\bscore\b|\bsub-?index\b",
+        r"(?<!dia )\bdiem\b|\bchi so\b|\bkhia canh\b|\bnhom chi tieu\b|\bdu lieu (mem|cung)\b",
+    ),
+    (
+        "count",
+        r"\bsố (lượng|cuộc|lần|vụ|doanh|dn|hội|trường|giấy)|\bnumber of\b",
+        r"\bso (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)",
+    ),
+)
+
+
+def _unit(texts: list[str], values: list[float]) -> str:
+    """The unit a sub-indicator is published in, from its header cells: a share marker in
+    any of them ("(% đồng ý)" may sit on its own line), otherwise the name's own unit words,
+    and only then the lines under it ("Mảng 3.1" marks a group score; a line naming the data's
+    source is not a unit). A share of firms is a 0–1 fraction in some editions and a
+    percentage in others, so the values decide that. No unit word → "other", never a guess
+    from the values' size."""
+    texts = [unicodedata.normalize("NFC", x).lower() for x in texts]
+    if any(_says(x, *_SHARE) for x in texts):
         return "share" if max(abs(v) for v in values) <= 1.0 else "percent"
-    if re.search(r"\bso ngay\b|\bngay\b|\bdays?\b", f):
-        return "days"
-    if re.search(r"\bso gio\b|\bhours?\b", f):
-        return "hours"
-    if re.search(r"\bthang\b|\bmonths?\b", f):
-        return "months"
-    if re.search(r"\bdiem\b|chi so|khia canh|\bmang\b|nhom chi tieu|du lieu", f):
-        return "score"
-    if re.search(r"\bso (luong|cuoc|lan|vu|doanh|dn|hoi|truong|giay)", f):
-        return "count"
+    for x in (texts[:1], texts[1:]):
+        for unit, accented, unaccented in UNIT_WORDS:
+            if any(_says(h, accented, unaccented) for h in x):
+                return unit
     return "other"
+
+
+def _says(text: str, accented: str, unaccented: str) -> bool:
+    """Whether ``text`` (lower case) has a word: with diacritics as written, or unaccented
+    only if the whole text is written without diacritics."""
+    return bool(re.search(accented, text)) or (
+        text.isascii() and bool(re.search(unaccented, _fold(text)))
+    )
 
 
 # ---------------------------------------------------------------------------- cells and words

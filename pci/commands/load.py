@@ -82,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
             print("      " + t("etl.more_problems", lang, n=len(f.problems) - 50), file=sys.stderr)
     for p in summary.problems[:50]:
         print("  " + p.message(lang), file=sys.stderr)
+    for f in summary.files:
+        if f.notes and f.status != "rejected":
+            print("  " + t("etl.workbook.notes_heading", lang, file=f.file))
+            for n in f.notes:
+                print("      " + n.message(lang))
     if not summary.ok:
         print(t("cli.load.rejected", lang), file=sys.stderr)
         return EXIT_REJECTED

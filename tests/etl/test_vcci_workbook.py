@@ -120,6 +120,73 @@ def test_each_real_workbook_names_its_year_and_layout():
     assert seen[2005] == "rows" and seen[2008] == "pairs" and seen[2015] == "pairs"
 
 
+HEADER_LABELS = {"chi tieu", "tinh", "tinh, thanh pho", "province", "stt", "thu tu", "ma pci"}
+
+
+@pytest.fixture(scope="module")
+def real_indicator_list() -> pd.DataFrame:
+    """One row per sub-indicator column of every real workbook: year, code, name, unit."""
+    from tests.conftest import VCCI_DIR
+
+    rows = []
+    for path in sorted(VCCI_DIR.glob("PCI_*.xls*")):
+        wb = read_vcci_workbook(path, display_name=path.name)
+        cols = wb.indicators.drop_duplicates(["sheet", "column"])
+        rows.append(cols.assign(year=wb.year))
+    return pd.concat(rows, ignore_index=True)
+
+
+@pytest.mark.realdata
+def test_no_real_indicator_is_named_by_a_header_label(real_indicator_list):
+    from etl.vcci_workbook import _fold
+
+    names = real_indicator_list["indicator_name_vi"]
+    labels = names[names.map(lambda n: _fold(n).rstrip(".:# ") in HEADER_LABELS)]
+    assert labels.empty, labels.tolist()
+    # PCI_2008.xls repeats its row label «Chỉ tiêu» above column W's real name.
+    w = real_indicator_list[
+        (real_indicator_list["year"] == 2008)
+        & (real_indicator_list["sheet"] == "Chi phí gia nhập thị trường")
+        & (real_indicator_list["column"] == "W")
+    ]
+    assert w["indicator_name_vi"].tolist() == ["Nhóm chỉ tiêu thành phần 1.2"]
+
+
+@pytest.mark.realdata
+def test_real_indicator_units_agree_with_their_names_and_the_extract(real_indicator_list):
+    ind = real_indicator_list
+    one_stop = ind[ind["indicator_code"] == "c3_2"]
+    assert sorted(one_stop["year"]) == [2013, 2014, 2015]
+    assert set(one_stop["unit"]) == {"share"}
+    # A time unit only where the name says it (folded, "đầy đủ", "dạy nghề" and "đây" read
+    # "day"; "không bao giờ" reads "giờ").
+    words = {"days": "ngày", "hours": "giờ", "months": "tháng"}
+    for unit, word in words.items():
+        named = ind.loc[ind["unit"] == unit, "indicator_name_vi"].str.lower()
+        assert named.str.contains(word).all(), named[~named.str.contains(word)].tolist()
+        assert not named.str.contains("bao giờ").any()
+    schools = ind[ind["indicator_name_vi"].str.startswith("Số lượng trường dạy nghề")]
+    assert len(schools) >= 3 and set(schools["unit"]) == {"count"}
+    assert not (ind["indicator_name_vi"].str.contains("địa điểm") & (ind["unit"] == "score")).any()
+    # Every unit the independent extraction states is the one we infer (its "count" of hours
+    # is our "hours").
+    ex = pd.read_csv(EXTRACT / "pci_indicator_list.csv")
+    ex = ex.assign(key=ex["indicator_name_vi"].map(_name_key))
+    ours = ind.assign(key=ind["indicator_name_vi"].map(_name_key))
+    ex = ex[ex["unit"].notna()]
+    m = ours.merge(ex[["year", "key", "unit"]], on=["year", "key"], suffixes=("", "_ex"))
+    assert len(m) >= 550
+    same = {
+        "share of firms/area (0-1 fraction)": {"share"},
+        "percent (0-100)": {"percent"},
+        "days": {"days"},
+        "months": {"months"},
+        "count": {"count", "hours"},
+    }
+    wrong = m[[u not in same[e] for u, e in zip(m["unit"], m["unit_ex"], strict=True)]]
+    assert wrong.empty, wrong[["year", "indicator_name_vi", "unit", "unit_ex"]].to_string()
+
+
 # ---------------------------------------------------------------------------- synthetic
 
 
@@ -175,6 +242,86 @@ def test_an_unseen_year_with_known_headers_loads(tmp_path):
     assert ind.set_index("province_id").loc["da-nang", "value"] == 11
 
 
+def _one_indicator_sheet(columns: list[tuple[list[str], list[float]]]) -> list[list[object]]:
+    """A sub-indicator sheet: position, province, the sub-index score, then ``columns``
+    (header cells top to bottom, one value per province)."""
+    depth = max(len(h) for h, _ in columns)
+    rows = []
+    for level in range(depth):
+        row: list[object] = ["STT" if level == depth - 1 else None]
+        row += ["Tỉnh" if level == depth - 1 else None]
+        row += ["Chỉ số thành phần 1" if level == 0 else None]
+        row += [h[level] if level < len(h) else None for h, _ in columns]
+        rows.append(row)
+    for i, p in enumerate(PROVINCES):
+        rows.append([i + 1, p, 8.0 - i, *[v[i] for _, v in columns]])
+    return rows
+
+
+def test_units_come_from_words_with_their_diacritics_and_a_share_marker_wins(tmp_path):
+    shares = [0.5, 0.6, 0.7, 0.8]
+    sheet = _one_indicator_sheet(
+        [
+            # The "%" sits on the line under the name; folded, "đầy đủ" reads "day".
+            (["Hướng dẫn về thủ tục tại bộ phận Một cửa rõ ràng và đầy đủ", "(% đồng ý)"], shares),
+            (["Hướng dẫn về thủ tục tại bộ phận Một cửa rõ ràng và đầy đủ (% đồng ý)"], shares),
+            (["Số lượng trường dạy nghề trên 10.000 dân"], [1.0, 2.0, 3.0, 4.0]),
+            (["Khi có văn bản mới, tỉnh không bao giờ hỏi ý kiến DN"], [1.0, 2.0, 3.0, 4.0]),
+            (["Văn phòng của DN đặt ở địa điểm của một DNNN"], [1.0, 2.0, 3.0, 4.0]),
+            (["Thời gian đăng ký doanh nghiệp - số ngày"], [5.0, 6.0, 7.0, 8.0]),
+            (["Tỷ lệ lấp đầy KCN"], [50.0, 60.0, 70.0, 80.0]),
+            (["Thoi gian cho doi (so ngay)"], [5.0, 6.0, 7.0, 8.0]),
+            (["Tiếp cận đất đai", "Nhóm chỉ tiêu thành phần 1.1"], [5.0, 6.0, 7.0, 8.0]),
+            (["Số hội chợ thương mại", "Dữ liệu của Bộ Công Thương"], [1.0, 2.0, 3.0, 4.0]),
+        ]
+    )
+    path = _write(tmp_path / "PCI_2031.xlsx", {"Tổng hợp": _summary_rows(), "Bảng 1": sheet})
+    ind = read_vcci_workbook(path).indicators.drop_duplicates("column")
+    assert ind["unit"].tolist() == [
+        "share",
+        "share",
+        "count",
+        "other",
+        "other",
+        "days",
+        "percent",
+        "days",
+        "score",
+        "count",
+    ]
+
+
+def test_a_header_row_label_repeated_above_a_column_does_not_name_it(tmp_path):
+    rows = [
+        ["Thứ tự", "Tên chỉ tiêu", "Chỉ số thành phần 1", "Tên chỉ tiêu", "Chỉ tiêu"],
+        [None, "Tỉnh, thành phố", None, "Nhóm chỉ tiêu thành phần 1.2", "% DN phải chờ"],
+    ]
+    for i, p in enumerate(PROVINCES):
+        rows.append([i + 1, p, 8.0 - i, 4.12 - i / 10, 0.1 * i])
+    path = _write(tmp_path / "PCI_2031.xlsx", {"Tổng hợp": _summary_rows(), "Bảng 1": rows})
+    ind = read_vcci_workbook(path).indicators.drop_duplicates("column")
+    assert ind["indicator_name_vi"].tolist() == ["Nhóm chỉ tiêu thành phần 1.2", "% DN phải chờ"]
+
+
+def test_notes_are_said_in_either_language_with_numbers_written_that_way(tmp_path):
+    again = _summary_rows()
+    again[1][4] = 69.5  # Kon Tum's PCI differs between the two summaries
+    path = _write(
+        tmp_path / "PCI_2031.xlsx", {"Tổng hợp": _summary_rows(), "Trống": [], "Bản sao": again}
+    )
+    wb = read_vcci_workbook(path)
+    by_key = {n.key.rsplit(".", 1)[-1]: n for n in wb.notes}
+    assert set(by_key) == {"empty_sheet", "summaries_differ"}
+    empty = by_key["empty_sheet"]
+    assert empty.message("en") == "File PCI_2031.xlsx, sheet «Trống»: no data; skipped."
+    assert empty.message("vi") == "Tệp PCI_2031.xlsx, trang tính «Trống»: không có dữ liệu, bỏ qua."
+    differ = by_key["summaries_differ"]
+    assert (differ.sheet, differ.row, differ.column) == ("Bản sao", 2, "E")
+    assert "69,50" in differ.message("vi") and "70,00" in differ.message("vi")
+    assert "69.50" in differ.message("en") and "cell E2" in differ.message("en")
+    assert wb.scores.set_index(["province_id", "measure"]).loc[("kon-tum", "PCI"), "score"] == 70
+
+
 def test_a_subindicator_sheet_with_an_uninformative_name_is_placed_by_its_score_column(tmp_path):
     path = _write(
         tmp_path / "PCI_2031.xlsx", {"Tổng hợp": _summary_rows(), "Bảng 3": _indicator_rows()}
@@ -203,7 +350,7 @@ def test_a_stale_summary_of_another_year_is_skipped_even_when_the_year_is_given(
     for year in (None, 2014):
         wb = read_vcci_workbook(path, year=year)
         assert set(wb.scores["sheet"]) == {"Tổng hợp"}
-        assert any("2013" in n for n in wb.notes)
+        assert any("2013" in n.message() for n in wb.notes)
 
 
 def test_sorted_pairs_give_each_subindex_its_position_as_rank(tmp_path):
@@ -279,9 +426,13 @@ def test_formulas_saved_without_values_get_their_own_message(tmp_path):
     path = _write(tmp_path / "PCI_2030.xlsx", {"Tổng hợp": rows})
     with pytest.raises(ImportRejected) as exc:
         read_vcci_workbook(path)
-    (p,) = exc.value.problems
-    assert (p.key, p.sheet, p.column) == ("etl.workbook.no_values", "Tổng hợp", "E")
-    assert "Excel" in p.message("vi") and "PCI 2031" in p.message("en")
+    # Said cell by cell when the file is opened (etl.excel), before any header is read.
+    problems = exc.value.problems
+    assert {(p.key, p.sheet, p.column) for p in problems} == {
+        ("etl.file.formula_no_value", "Tổng hợp", "E")
+    }
+    assert [p.row for p in problems] == [2, 3, 4, 5]
+    assert "Excel" in problems[0].message("vi") and "Excel" in problems[0].message("en")
 
 
 def test_blank_and_no_data_cells_are_left_out_not_zero(tmp_path):
@@ -297,7 +448,7 @@ def test_an_empty_sheet_is_skipped_with_a_note(tmp_path):
     path = _write(tmp_path / "PCI_2030.xlsx", {"Trống": [], "Tổng hợp": _summary_rows()})
     wb = read_vcci_workbook(path)
     assert len(wb.scores) == 16
-    assert any("Trống" in n for n in wb.notes)
+    assert any(n.sheet == "Trống" for n in wb.notes)
 
 
 def test_a_workbook_whose_sheets_are_all_empty_is_rejected(tmp_path):
@@ -380,3 +531,25 @@ def test_loading_the_folder_shows_progress_and_a_summary_and_a_second_load_chang
     assert "Xong: 0 số liệu mới" in second.stdout
     pd.testing.assert_frame_equal(before, _official(db, everything))
     assert _official(db, n_ind).iloc[0, 0] == ind_before > 50_000
+
+
+@pytest.mark.realdata
+def test_pci_load_prints_the_readers_notes_in_the_users_language(tmp_path):
+    from tests.conftest import VCCI_DIR
+
+    wb2008 = str(VCCI_DIR / "PCI_2008.xls")
+    vi = _pci(tmp_path / "vi" / "pci.duckdb", "load", wb2008)
+    assert vi.returncode == 0, vi.stderr
+    lines = vi.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Ghi chú khi đọc PCI_2008.xls" in line)
+    assert any("ĐÃ NHẬN" in line for line in lines[:at])  # after the per-file lines
+    w = next(line for line in lines if "cột W" in line)
+    assert "trang tính «Ưu đãi DNNN», cột W" in w and "64/64 tỉnh" in w and "không được nạp" in w
+    assert any("«Cơ sở hạ tầng»" in line and "bỏ qua" in line for line in lines[at:])
+
+    en = _pci(tmp_path / "en" / "pci.duckdb", "--lang", "en", "load", wb2008)
+    assert en.returncode == 0, en.stderr
+    assert "Notes on reading PCI_2008.xls" in en.stdout
+    w = next(line for line in en.stdout.splitlines() if "column W" in line)
+    assert "sheet «Ưu đãi DNNN», column W" in w and "64 of 64 provinces" in w and "not loaded" in w
+    assert "bỏ qua" not in en.stdout and "không được nạp" not in en.stdout
