@@ -153,6 +153,10 @@ with tab_imp:
             cols[3].metric(tr("data.import.rejected"), fmt.integer(len(summary.rejected), lang))
             st.dataframe(importer.files_table(summary, lang), hide_index=True, key="data_files")
             problems = importer.problems_table(summary, lang)
+            notes = importer.notes_table(summary, lang)
+            if not notes.empty:
+                st.caption(tr("data.import.notes"))
+                st.dataframe(notes, hide_index=True, key="data_notes")
             if not summary.ok:
                 st.error(tr("data.import.will_reject"), icon=":material/block:")
                 st.dataframe(problems, hide_index=True, key="data_problems")

@@ -104,8 +104,19 @@ def files_table(summary: LoadSummary, lang: str) -> pd.DataFrame:
 def problems_table(summary: LoadSummary, lang: str, limit: int = 500) -> pd.DataFrame:
     """Every problem with file, sheet, row, column and reason, in the user's language."""
     problems = [p for f in summary.files for p in f.problems] + list(summary.problems)
+    return _located(problems[:limit], lang)
+
+
+def notes_table(summary: LoadSummary, lang: str, limit: int = 500) -> pd.DataFrame:
+    """What the readers skipped or set aside without rejecting the file (a sheet that is not
+    a sub-index, a column VCCI sorted apart from its provinces): the editor should know."""
+    notes = [n for f in summary.files for n in getattr(f, "notes", [])]
+    return _located(notes[:limit], lang)
+
+
+def _located(problems: list, lang: str) -> pd.DataFrame:
     rows = []
-    for p in problems[:limit]:
+    for p in problems:
         d = p.as_dict(lang)
         rows.append(
             {
