@@ -106,7 +106,12 @@ def _sign_in(page, user: str, password: str, lang: str) -> None:
 
 
 def _open_expander(page, label: str) -> None:
+    """Open an expander and wait until its content is live (a click on a button inside it
+    before the rerun settles is lost on a loaded machine)."""
+    wait_idle(page, timeout=60_000)
     page.get_by_text(label, exact=True).first.click()
+    page.wait_for_timeout(300)
+    wait_idle(page, timeout=60_000)
 
 
 def test_editor_exports_edits_and_adds_by_excel_then_undoes(editor_server, page, tmp_path):
