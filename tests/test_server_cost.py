@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -52,3 +54,31 @@ def test_db_path_follows_the_environment_and_the_working_folder(tmp_path, monkey
     monkeypatch.setenv("PCI_DB", str(a / "other.duckdb"))
     assert db_path() == (a / "other.duckdb").resolve()
     assert db_path(Path("~") / "z.duckdb") == Path(os.path.expanduser("~/z.duckdb")).resolve()
+
+
+def test_ranking_views_share_query_results_and_see_a_swap_on_the_next_call(shipped_db, copy_db):
+    from pci.queries import scores
+    from pci.views import ranking as views
+
+    db = copy_db(shipped_db)
+    pd.testing.assert_frame_equal(
+        views._ranking_table(db, 2020, False), scores.ranking_table(db, 2020, False)
+    )
+    first = views._query(views._ranking_table, db, 2020, False)
+    first.loc[:, "PCI_score"] = -1.0  # a caller's copy: changing it changes no one else's
+    again = views._query(views._ranking_table, db, 2020, False)
+    assert (again["PCI_score"].dropna() > 0).all()
+    kon_tum = again.set_index("province_id").loc["kon-tum", "PCI_score"]
+    # an import swaps in a new build (a changed copy replaces the file, as pci.db.write_new
+    # does): the next call reads it, not the remembered answer
+    tmp = db.with_name("next.duckdb")
+    shutil.copy2(db, tmp)
+    con = duckdb.connect(str(tmp))
+    con.execute(
+        "UPDATE observations SET score = score + 1 "
+        "WHERE province_id = 'kon-tum' AND year = 2020 AND measure = 'PCI'"
+    )
+    con.close()
+    os.replace(tmp, db)
+    swapped = views._query(views._ranking_table, db, 2020, False)
+    assert swapped.set_index("province_id").loc["kon-tum", "PCI_score"] == kon_tum + 1
