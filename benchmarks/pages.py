@@ -21,13 +21,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,8 +143,10 @@ def browser_times(db: Path, minimal: Path, urls: list[str], args) -> tuple:
     if not Path(CHROMIUM).exists():
         print(f"no Chromium at {CHROMIUM}: browser timings skipped")
         return None, {}
-    app, app_url = start_server(ROOT / "app.py", db)
-    floor, floor_url = start_server(minimal, db)
+    from pci import server
+
+    app, app_url = server.start(db, quiet=True)
+    floor, floor_url = server.start(db, script=minimal, quiet=True)
     try:
         with sync_playwright() as p:
             b = p.chromium.launch(
@@ -161,8 +160,7 @@ def browser_times(db: Path, minimal: Path, urls: list[str], args) -> tuple:
             b.close()
     finally:
         for proc in (app, floor):
-            proc.terminate()
-            proc.wait(timeout=10)
+            server.stop(proc)
     return floor_ms, out
 
 
@@ -182,50 +180,6 @@ def first_chart_ms(ctx, url: str, repeat: int, timeout_ms: float = 60_000) -> fl
             times.append(time.perf_counter() - t)
         page.close()
     return statistics.median(times) * 1000
-
-
-def start_server(script: Path, db: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PCI_DB": str(db)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start for {script}")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- report --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import history, sign-in log) lives in a separate state database that no rebuild 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -21,6 +22,14 @@ SHARED_DATA = ROOT.parent / "shared" / "data"  # VCCI workbooks beside the clone
 def db_path(override: str | os.PathLike[str] | None = None) -> Path:
     """The published database: ``--db`` beats ``PCI_DB`` beats ``data/pci.duckdb``."""
     raw = override or os.environ.get("PCI_DB") or DATA_DIR / "pci.duckdb"
+    return _resolved(os.fspath(raw), os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(raw: str, cwd: str) -> Path:
+    """``raw`` made absolute, symlinked folders resolved. Pages ask for the database path
+    several times a run; resolving walks the file system each time (~7 ms a run under load).
+    Keyed on the working folder too, so a relative ``PCI_DB`` still means the same file."""
     return Path(raw).expanduser().resolve()
 
 

@@ -40,6 +40,7 @@ class RankingFrame:
     empty_measures: list[str] = field(default_factory=list)  # no figure at all this year
     my_row: int | None = None
     export: pd.DataFrame | None = None  # the same table as text, for Excel/CSV
+    css: pd.DataFrame | None = None  # every cell's CSS, computed once with the frame
 
 
 def ranking_frame(
@@ -95,6 +96,9 @@ def ranking_frame(
     hits = table.index[table["province_id"] == my_province].tolist()
     out.my_row = hits[0] if hits else None
     out.export = export_frame(out, lang)
+    # The frame is cached across reruns (pci.ui.figcache); the cell colours are part of it, so a
+    # rerun does not recompute them (~15-30 ms a run on the 2-core server).
+    out.css = _css(out)
     return out
 
 
@@ -110,7 +114,8 @@ def styled(frame: RankingFrame, lang: str) -> Styler:
         lambda v: na if fmt.is_missing(v) else fmt.integer(v, lang), subset=frame.rank_cols
     )
     # One pass for every cell's CSS (a Styler.apply per column costs ~20x more per run).
-    return sty.apply(lambda _: _css(frame), axis=None)
+    css = frame.css if frame.css is not None else _css(frame)
+    return sty.apply(lambda _: css, axis=None)
 
 
 def _css(frame: RankingFrame) -> pd.DataFrame:

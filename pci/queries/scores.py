@@ -79,7 +79,11 @@ def ranking_table(db: Path, year: int, include_private: bool = False) -> pd.Data
     plus ``private`` (True when any figure in the row is the province's own private data)
     and ``source`` (source of the composite).
     """
-    long = year_scores(db, year, include_private)
+    return ranking_from_long(year_scores(db, year, include_private))
+
+
+def ranking_from_long(long: pd.DataFrame) -> pd.DataFrame:
+    """``ranking_table`` from the rows of ``year_scores`` (no database access)."""
     base = long.drop_duplicates("province_id")[
         ["province_id", "name_vi", "name_en", "region_id", "region_vi", "region_en"]
     ]

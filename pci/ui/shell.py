@@ -7,13 +7,15 @@ their titles are translated on every run, so switching language renames the navi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
 from pci.config import ROOT
 from pci.ui import signin, state
 from pci.ui.components import projector_css
-from pci.ui.data import database, q
+from pci.ui.data import database
+from pci.ui.figcache import cached
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,21 @@ def _ensure_database(tr) -> None:
         ensure_built(db)
 
 
-def _sidebar(tr) -> None:
+def province_choices(db: Path, lang: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The sidebar's "my province" choices: today's provinces sorted by name, and every
+    province's name (former ones too, for old links). Built once per database version and
+    language (``pci.ui.figcache``), not on every run: the sidebar runs with every page."""
     from pci.queries.scores import provinces
 
+    provs = provinces(db)
+    current = provs[provs["last_year"].isna() | (provs["last_year"] >= 2024)]
+    names = dict(
+        zip(provs["province_id"], provs["name_vi" if lang == "vi" else "name_en"], strict=True)
+    )
+    return tuple(sorted(current["province_id"], key=lambda p: names[p])), names
+
+
+def _sidebar(tr) -> None:
     with st.sidebar:
         lang = st.segmented_control(
             tr("ui.language"),
@@ -101,16 +115,8 @@ def _sidebar(tr) -> None:
         if lang and lang != state.lang():
             state.set_value("lang", lang)
             st.rerun()
-        provs = q(provinces)
-        current = provs[provs["last_year"].isna() | (provs["last_year"] >= 2024)]
-        names = dict(
-            zip(
-                provs["province_id"],
-                provs["name_vi" if state.lang() == "vi" else "name_en"],
-                strict=True,
-            )
-        )
-        options = ["", *sorted(current["province_id"], key=lambda p: names[p])]
+        current, names = cached(province_choices, database(), state.lang())
+        options = ["", *current]
         mine = state.my_province() or ""
         if mine in names and mine not in options:  # a former province (Hà Tây) from a link
             options.append(mine)
