@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from pci import fmt
+from pci import fmt, source_text
 from pci.analysis.gap import rank_gap
 from pci.brief import captions, inputs
 from pci.brief import charts as bcharts
@@ -95,7 +95,7 @@ class Deck:
             return ""
         shown = slide.sources[:limit]
         more = len(slide.sources) - len(shown)
-        text = "; ".join(shown)
+        text = "; ".join(source_text.localize(s, self.lang) for s in shown)
         if more > 0:
             text += " " + t("brief.and_more", self.lang, n=more)
         return f"{t('brief.sources', self.lang)}: {text}"
