@@ -76,6 +76,8 @@ def mark_breaks(fig: go.Figure, years: list[int], lang: str = "vi", *, big: bool
     lo, hi = min(years), max(years)
     for y in break_years():
         if lo < y <= hi:
+            # A label near the right edge reads leftwards from its line, or the plot cuts it.
+            near_end = (y - lo) / (hi - lo + 1) > 0.7
             fig.add_vline(x=y - 0.5, line_dash="dash", line_color=NEUTRAL, line_width=1.5)
             fig.add_annotation(
                 x=y - 0.5,
@@ -86,7 +88,7 @@ def mark_breaks(fig: go.Figure, years: list[int], lang: str = "vi", *, big: bool
                 text=t("charts.break_label", lang, year=y, period=period_of(y).label(lang)),
                 font={"size": font_sizes(big)["tick"] - 2, "color": MEDIAN},
                 textangle=0,
-                xanchor="left",
+                xanchor="right" if near_end else "left",
             )
 
 
