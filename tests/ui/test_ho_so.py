@@ -95,3 +95,14 @@ def test_sub_indicators_beside_national_median(shipped_db, copy_db, use_db):
     assert ind.loc["Tỷ lệ có sổ đỏ", "Giá trị của tỉnh"] == "50,0 %"  # a share, as a percentage
     assert ind.loc["Số ngày chờ", "Đơn vị"] == "ngày"
     assert "Các chỉ tiêu thành phần — PCI 2015" in [s.value for s in at.subheader]
+
+
+def test_history_note_explains_empty_cells_of_absent_sub_indices(app_on):
+    """2009–2012 had no CSTP 6: its cells are empty, not «—»; the note says what both mean."""
+    at = app_on("ho-so", params={"province": "thua-thien-hue", "year": "2019"})
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        "Ô «—»: chưa công bố" in captions
+        and "Ô trống: chỉ số không có trong phương pháp" in captions
+    )
