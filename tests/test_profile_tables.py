@@ -176,3 +176,10 @@ def test_benchmark_chart_marks_only_known_references():
         t.name for t in full.data
     }
     assert full.layout.font.size == 20
+
+
+def test_grouped_bar_labels_wrap_short_on_a_projector():
+    """Big type: each tick line fits its category (long names ran into the neighbour's)."""
+    fig = grouped_bars(_long(), 2021, lang="vi", big=True)
+    lines = [ln for tick in fig.layout.xaxis.ticktext for ln in tick.split("<br>")]
+    assert "không" in lines and max(len(ln) for ln in lines) <= 10

@@ -102,7 +102,7 @@ def grouped_bars(
     fig.update_xaxes(
         tickmode="array",
         tickvals=labels,
-        ticktext=[_wrap(lab, 11 if big else 14) for lab in labels],
+        ticktext=[_wrap(lab, 8 if big else 14) for lab in labels],
         tickangle=0,
     )
     fig.update_layout(barmode="group")
