@@ -19,3 +19,10 @@ def test_a_break_near_the_right_edge_reads_leftwards():
 
 def test_breaks_in_the_middle_read_rightwards():
     assert _labels(list(range(2006, 2016))) == {"2009": "left", "2013": "left"}
+
+
+def test_rank_axis_ticks_at_round_ranks():
+    fig = go.Figure()
+    theme.rank_axis(fig, 63)
+    assert list(fig.layout.yaxis.tickvals) == [1, 10, 20, 30, 40, 50, 60]
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # rank 1 on top

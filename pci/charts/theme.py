@@ -62,8 +62,9 @@ def rank_axis(fig: go.Figure, n: int, *, row: int | None = None, col: int | None
     fig.update_yaxes(
         autorange=False,
         range=[n + 1, 0],
-        dtick=5 if n > 20 else 1,
-        tick0=1,
+        # 1, 10, 20 … as people count ranks (a 5-step from 1 gave 1, 6, 11 … 61).
+        tickmode="array",
+        tickvals=[1, *range(10, n + 1, 10)] if n > 20 else list(range(1, n + 1)),
         zeroline=False,
         **kwargs,
     )
