@@ -199,6 +199,12 @@ class _Context:
         df = df.dropna(subset=["target_value"])
         if df.empty:
             return None
+        if "baseline_year" in df.columns:
+            # A plan measured from a later baseline did not exist yet in this edition: the
+            # 2021 plan's "rank 46" must not show as "reached" on the 2013 deck.
+            df = df[~(df["baseline_year"].astype("Float64") > self.year).fillna(False)]
+            if df.empty:
+                return None
         ahead = df[df["target_year"].fillna(9999) >= self.year]
         pick = (ahead if not ahead.empty else df).sort_values("target_year").iloc[0]
         return int(pick["target_value"])
