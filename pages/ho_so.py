@@ -181,6 +181,8 @@ if not ind_years:
 else:
     ind_year = next((y for y in ind_years if y <= year), ind_years[0])
     st.subheader(tr("profile.indicators_title", year=ind_year))
+    if ind_year != year:
+        st.caption(tr("profile.indicators_fallback", year=year, shown=ind_year))
     ind = q(profile.indicator_profile, pid, ind_year, private)
     ind_table = indicator_display(ind, ind_year, lang, names)
     st.dataframe(ind_table, hide_index=True)
