@@ -183,3 +183,14 @@ def test_grouped_bar_labels_wrap_short_on_a_projector():
     fig = grouped_bars(_long(), 2021, lang="vi", big=True)
     lines = [ln for tick in fig.layout.xaxis.ticktext for ln in tick.split("<br>")]
     assert "không" in lines and max(len(ln) for ln in lines) <= 10
+
+
+def test_a_rank_band_with_an_unknown_end_is_shown_as_not_published():
+    from types import SimpleNamespace
+
+    from pci.profile_tables import sensitivity_display
+
+    bands = [SimpleNamespace(delta=0.5, best_rank=5, worst_rank=None)]
+    bands.append(SimpleNamespace(delta=0.1, best_rank=None, worst_rank=None))
+    bands.append(SimpleNamespace(delta=0.25, best_rank=3, worst_rank=9))
+    assert list(sensitivity_display(bands, 8, "vi")["Dải hạng"]) == ["—", "—", "3–9"]
