@@ -194,3 +194,13 @@ def test_a_rank_band_with_an_unknown_end_is_shown_as_not_published():
     bands.append(SimpleNamespace(delta=0.1, best_rank=None, worst_rank=None))
     bands.append(SimpleNamespace(delta=0.25, best_rank=3, worst_rank=9))
     assert list(sensitivity_display(bands, 8, "vi")["Dải hạng"]) == ["—", "—", "3–9"]
+
+
+def test_a_two_row_legend_gets_room_below_the_title():
+    """Five long "(not published)" names wrap onto two rows; the top margin grows for them."""
+    long = _long()
+    short = grouped_bars(long, 2021, lang="en", title="t")
+    many = long.assign(name_en=long["name_en"] + " with a much longer province name here")
+    tall = grouped_bars(many, 2021, lang="en", title="t")
+    assert tall.layout.margin.t > short.layout.margin.t
+    assert tall.layout.title.yref == "container" and tall.layout.title.yanchor == "top"
