@@ -6,6 +6,7 @@ import streamlit as st
 from etl.store import ImportBusy
 from pci import fmt
 from pci.charts.coverage import coverage_heatmap
+from pci.profile_tables import measure_label
 from pci.queries import quality
 from pci.ui import auth, components, importer, state
 from pci.ui.data import database, q
@@ -37,7 +38,12 @@ with tab_cov:
         file_stem="do-phu-du-lieu-pci",
     )
     st.caption(tr("data.coverage_note"))
-    shown = grid.rename(columns=lambda c: tr(f"data.col.{c}"))
+    shown = grid.assign(
+        measure=[
+            measure_label(m, int(y), lang)
+            for m, y in zip(grid["measure"], grid["year"], strict=True)
+        ]
+    ).rename(columns=lambda c: tr(f"data.col.{c}"))
     st.dataframe(shown, hide_index=True, key="data_coverage_table")
     components.table_downloads(shown, key="data_coverage_dl", tr=tr, file_stem="do-phu-du-lieu")
 

@@ -147,7 +147,7 @@ else:
         file_stem=f"ho-so-{pid}-{year}",
     )
     bench_table = benchmark_display(frame, lang)
-    st.dataframe(bench_table, hide_index=True)
+    st.dataframe(bench_table, hide_index=True, height="content")
     components.table_downloads(
         bench_table, key="profile_bench_t", tr=tr, file_stem=f"ho-so-{pid}-{year}"
     )
@@ -162,9 +162,11 @@ else:
 st.subheader(tr("profile.history_title"))
 hist = q(scores.province_history, pid, private)
 hist_table = history_display(hist, lang)
+# All years visible: the default height showed ten rows and hid the most recent editions.
 st.dataframe(
     hist_table,
     hide_index=True,
+    height="content",
     column_config={tr("profile.cols.note"): st.column_config.TextColumn(width="medium")},
 )
 components.table_downloads(hist_table, key="profile_hist", tr=tr, file_stem=f"lich-su-{pid}")
@@ -179,6 +181,8 @@ if not ind_years:
 else:
     ind_year = next((y for y in ind_years if y <= year), ind_years[0])
     st.subheader(tr("profile.indicators_title", year=ind_year))
+    if ind_year != year:
+        st.caption(tr("profile.indicators_fallback", year=year, shown=ind_year))
     ind = q(profile.indicator_profile, pid, ind_year, private)
     ind_table = indicator_display(ind, ind_year, lang, names)
     st.dataframe(ind_table, hide_index=True)

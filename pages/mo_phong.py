@@ -11,6 +11,7 @@ import streamlit as st
 from pci import fmt
 from pci.analysis import whatif as wi
 from pci.charts import whatif as wc
+from pci.profile_tables import measure_label
 from pci.queries import scores
 from pci.queries import whatif as wq
 from pci.reference import measure_exists, measure_name, period_of
@@ -72,7 +73,13 @@ pid = c_prov.selectbox(
     on_change=_adopt_province,
 )
 years = q(wq.simulator_years, pid, private)
+asked = state.year()
 year = state.select_year(years, label=tr("whatif.year"), key="whatif", container=c_year)
+if asked is not None and asked not in years and year is not None:
+    # Say why the year differs from the one chosen elsewhere, and keep that shared year for
+    # the other pages (the simulator only lists years with the province's sub-index scores).
+    st.caption(tr("whatif.year_fallback", asked=asked, year=year))
+    state.set_value("year", asked)
 weights = q(scores.weights, year)
 pci_inp = q(wq.inputs, pid, year, "PCI", private)
 measures = (["PCI"] if weights else []) + [
@@ -85,9 +92,7 @@ measure = state.select_measure(
     measures,
     label=tr("whatif.measure"),
     key="whatif",
-    format_func=lambda m: (
-        tr("whatif.composite") if m == "PCI" else f"{m} · {measure_name(m, year, lang, short=True)}"
-    ),
+    format_func=lambda m: tr("whatif.composite") if m == "PCI" else measure_label(m, year, lang),
     container=c_measure,
 )
 inp = pci_inp if measure == "PCI" else q(wq.inputs, pid, year, measure, private)
@@ -135,7 +140,7 @@ head[1].button(
 cols = st.columns(2)
 for i, m in enumerate(shown):
     w = weights.get(m)
-    label = f"{m} · {measure_name(m, year, lang, short=True)}" + (
+    label = measure_label(m, year, lang) + (
         f" ({fmt.percent(w, lang, 0, fraction=True)})" if w else ""
     )
     # A select-slider over 0,00 … 10,00 so the thumb shows the number the Vietnamese way
@@ -159,7 +164,12 @@ sim_subs = {
 }
 missing_subs = [m for m in weights if m not in pci_inp.subscores]
 if missing_subs:
-    st.caption(tr("whatif.missing_subs", measures=", ".join(missing_subs)))
+    st.caption(
+        tr(
+            "whatif.missing_subs",
+            measures=", ".join(measure_label(m, year, lang) for m in missing_subs),
+        )
+    )
 
 # --- results ---------------------------------------------------------------------------------
 comp = wi.simulate_composite(pci_inp.own_score, pci_inp.subscores, sim_subs, weights)
@@ -270,9 +280,7 @@ else:
         st.caption(tr("whatif.takes_no_weights", year=year))
     rows = [
         {
-            tr(
-                "whatif.col_measure"
-            ): f"{n.measure} · {measure_name(n.measure, year, lang, short=True)}",
+            tr("whatif.col_measure"): measure_label(n.measure, year, lang),
             tr("whatif.col_weight"): fmt.percent(n.weight, lang, 0, fraction=True)
             if measure == "PCI"
             else tr("common.na_short"),
@@ -301,7 +309,7 @@ else:
 if shown:
     bars = pd.DataFrame(
         {
-            "label": [f"{m} · {measure_name(m, year, lang, short=True)}" for m in shown],
+            "label": [measure_label(m, year, lang) for m in shown],
             "actual": [pci_inp.subscores[m] for m in shown],
             "simulated": [sim_subs[m] for m in shown],
         }

@@ -62,9 +62,15 @@ else:
             tr("targets.col.gap_places"): rows["gap_places"].map(
                 lambda v: fmt.integer(v, lang, missing=tr("common.na_short"), signed=True)
             ),
-            tr("targets.col.gap_points"): rows["gap_points"].map(
-                lambda v: fmt.number(v, lang, missing=tr("common.na_short"))
-            ),
+            # The points gap of a rank target comes from the latest year with every figure,
+            # which may be older than the latest result: name its year.
+            tr("targets.col.gap_points"): [
+                fmt.number(v, lang, missing=tr("common.na_short"))
+                + (f" ({int(y)})" if pd.notna(y) and pd.notna(v) and y != last else "")
+                for v, y, last in zip(
+                    rows["gap_points"], rows["takes_year"], rows["latest_year"], strict=True
+                )
+            ],
             tr("targets.col.status"): rows["status_label"],
             tr("targets.col.reason"): rows["reason"],
             tr("targets.col.lead"): rows["lead_unit"].fillna(tr("common.na_short")),

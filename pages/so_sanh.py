@@ -102,7 +102,8 @@ else:
 
 st.subheader(tr("compare.table_title", year=year))
 table = compare_display(long, year, lang)
-st.dataframe(table, hide_index=True)
+# Every sub-index row visible at once (the default height hid CSTP 10 behind a scroll).
+st.dataframe(table, hide_index=True, height="content")
 components.table_downloads(table, key="compare_table", tr=tr, file_stem=f"so-sanh-{year}")
 st.caption(tr("compare.table_note"))
 pci_rows = long[long["measure"] == "PCI"]

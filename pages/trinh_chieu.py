@@ -22,9 +22,13 @@ tr = state.tr()
 lang = state.lang()
 st.html("""<style>
 .st-key-brief_slide h2 { font-size: 3.2rem !important; line-height: 1.15; }
-.st-key-brief_slide .brief-message { font-size: 2.2rem; line-height: 1.3; color: #004C8C; }
-.st-key-brief_slide [data-testid="stMetricValue"] { font-size: 4.5rem; }
-.st-key-brief_slide [data-testid="stMetricLabel"] p { font-size: 1.6rem; }
+.st-key-brief_slide [data-testid="stMarkdownContainer"] p.brief-message {
+  font-size: 2.2rem !important; line-height: 1.3; color: #004C8C; }
+.st-key-brief_slide [data-testid="stMetricValue"],
+.st-key-brief_slide [data-testid="stMetricValue"] p { font-size: 4.5rem !important; }
+.st-key-brief_slide [data-testid="stMetricValue"] .stMarkdownEllipsis,
+.st-key-brief_slide [data-testid="stMetricValue"] p { white-space: normal; overflow: visible; line-height: 1.1; }
+.st-key-brief_slide [data-testid="stMetricLabel"] p { font-size: 1.6rem !important; }
 .st-key-brief_slide table { font-size: 1.45rem; }
 .st-key-brief_slide [data-testid="stCaptionContainer"] { font-size: 1rem; }
 .st-key-brief_nav [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; text-align: center; }

@@ -225,7 +225,10 @@ def sensitivity_display(bands: list, rank: int | None, lang: str) -> pd.DataFram
                 t("profile.sensitivity.delta", lang): "± " + fmt.number(b.delta, lang, 2),
                 t("profile.sensitivity.best", lang): best,
                 t("profile.sensitivity.worst", lang): worst,
-                t("profile.sensitivity.band", lang): f"{best}–{worst}",
+                # "5–—" / "———" read as garbage: a band needs both ends.
+                t("profile.sensitivity.band", lang): f"{best}–{worst}"
+                if b.best_rank is not None and b.worst_rank is not None
+                else na,
             }
         )
     return pd.DataFrame(rows)

@@ -576,3 +576,22 @@ def test_cli_private_deck_is_labelled(shipped_db, copy_db, tmp_path):
     assert main([*args, "--private"]) == 0
     first = PdfReader(out).pages[0].extract_text()
     assert "Dữ liệu nội bộ —" in first and "40/63" in first
+
+
+def test_a_plan_is_not_applied_to_editions_before_its_baseline(shipped_db):
+    """A plan made on 2020 results (rank 46 by 2021) has nothing to say about the 2013 deck:
+    it was shown there as "target rank 46 reached"."""
+    targets = pd.DataFrame(
+        {
+            "measure": ["PCI"],
+            "kind": ["rank"],
+            "target_value": [46],
+            "target_year": [2021],
+            "baseline_year": [2020],
+            "status": ["Chưa đạt"],
+        }
+    )
+    old = build_deck(shipped_db, "thanh-hoa", 2013, "vi", targets=targets, goals=None)
+    assert dict(old[0].facts)["Mục tiêu hạng"] == "chưa đăng ký"
+    new = build_deck(shipped_db, "thanh-hoa", 2020, "vi", targets=targets, goals=None)
+    assert "46" in dict(new[0].facts)["Mục tiêu hạng"]

@@ -176,3 +176,31 @@ def test_benchmark_chart_marks_only_known_references():
         t.name for t in full.data
     }
     assert full.layout.font.size == 20
+
+
+def test_grouped_bar_labels_wrap_short_on_a_projector():
+    """Big type: each tick line fits its category (long names ran into the neighbour's)."""
+    fig = grouped_bars(_long(), 2021, lang="vi", big=True)
+    lines = [ln for tick in fig.layout.xaxis.ticktext for ln in tick.split("<br>")]
+    assert "không" in lines and max(len(ln) for ln in lines) <= 10
+
+
+def test_a_rank_band_with_an_unknown_end_is_shown_as_not_published():
+    from types import SimpleNamespace
+
+    from pci.profile_tables import sensitivity_display
+
+    bands = [SimpleNamespace(delta=0.5, best_rank=5, worst_rank=None)]
+    bands.append(SimpleNamespace(delta=0.1, best_rank=None, worst_rank=None))
+    bands.append(SimpleNamespace(delta=0.25, best_rank=3, worst_rank=9))
+    assert list(sensitivity_display(bands, 8, "vi")["Dải hạng"]) == ["—", "—", "3–9"]
+
+
+def test_a_two_row_legend_gets_room_below_the_title():
+    """Five long "(not published)" names wrap onto two rows; the top margin grows for them."""
+    long = _long()
+    short = grouped_bars(long, 2021, lang="en", title="t")
+    many = long.assign(name_en=long["name_en"] + " with a much longer province name here")
+    tall = grouped_bars(many, 2021, lang="en", title="t")
+    assert tall.layout.margin.t > short.layout.margin.t
+    assert tall.layout.title.yref == "container" and tall.layout.title.yanchor == "top"

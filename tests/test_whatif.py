@@ -303,3 +303,13 @@ def test_the_points_needed_alone_are_enough(w, data, field_scores):
             assert f.implied_rank(simulate_composite(score, subs, raised, w).value) <= target
         else:
             assert subs[need.measure] + need.needed > 10
+
+
+def test_strip_prints_the_score_once_when_the_simulation_is_untouched():
+    from pci.charts.whatif import field_strip
+
+    labels = {"others": "o", "actual": "a", "simulated": "s", "to_beat": "t"}
+    fig = field_strip([50.0, 60.0], actual=56.55, simulated=56.55, to_beat=None, labels=labels)
+    assert [tr.mode for tr in fig.data[1:]] == ["markers+text", "markers"]
+    moved = field_strip([50.0, 60.0], actual=56.55, simulated=58.0, to_beat=None, labels=labels)
+    assert [tr.mode for tr in moved.data[1:]] == ["markers+text", "markers+text"]

@@ -170,7 +170,13 @@ def what_it_takes(
         return None
     measure = t.measure or "PCI"
     missing: list[Missing] = []
-    for year in sorted((y for y in editions if y <= t.target_year), reverse=True):
+    # Only years from the baseline's methodology period on (the target's period without a
+    # baseline): a gap in an older period's scores says nothing about the target.
+    try:
+        first = period_of(t.baseline_year or t.target_year).first_year
+    except KeyError:  # a year outside every known period
+        first = min(editions, default=t.target_year)
+    for year in sorted((y for y in editions if first <= y <= t.target_year), reverse=True):
         df = editions[year]
         own = df[df["province_id"] == t.province_id]
         if own.empty or (own["score"].isna().all() and own["rank"].isna().all()):

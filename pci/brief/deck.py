@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from pci import fmt
+from pci import fmt, source_text
 from pci.analysis.gap import rank_gap
 from pci.brief import captions, inputs
 from pci.brief import charts as bcharts
@@ -95,7 +95,7 @@ class Deck:
             return ""
         shown = slide.sources[:limit]
         more = len(slide.sources) - len(shown)
-        text = "; ".join(shown)
+        text = "; ".join(source_text.localize(s, self.lang) for s in shown)
         if more > 0:
             text += " " + t("brief.and_more", self.lang, n=more)
         return f"{t('brief.sources', self.lang)}: {text}"
@@ -199,6 +199,12 @@ class _Context:
         df = df.dropna(subset=["target_value"])
         if df.empty:
             return None
+        if "baseline_year" in df.columns:
+            # A plan measured from a later baseline did not exist yet in this edition: the
+            # 2021 plan's "rank 46" must not show as "reached" on the 2013 deck.
+            df = df[~(df["baseline_year"].astype("Float64") > self.year).fillna(False)]
+            if df.empty:
+                return None
         ahead = df[df["target_year"].fillna(9999) >= self.year]
         pick = (ahead if not ahead.empty else df).sort_values("target_year").iloc[0]
         return int(pick["target_value"])

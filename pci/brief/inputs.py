@@ -107,6 +107,8 @@ def _targets(df: object) -> pd.DataFrame | None:
     )
     if "target_text" in df:
         out["target_text"] = df["target_text"]
+    if "baseline_year" in df:
+        out["baseline_year"] = df["baseline_year"]
     if "latest_private" in df:
         out["private"] = df["latest_private"].fillna(False).astype(bool)
     return out.reset_index(drop=True)

@@ -7,6 +7,7 @@ Unpublished figures are not drawn as zero: the bar is absent and the hover/label
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -33,9 +34,18 @@ def colours(province_ids: list[str], highlight: str | None) -> dict[str, str]:
 
 
 def _legend_room(fig: go.Figure, big: bool) -> None:
-    """Title on the first line, legend on the second: neither covers the other."""
+    """Title on the first line, legend below it: neither covers the other.
+
+    A legend of long names ("Thua Thien Hue (not published)" × 5) wraps onto a second row that
+    grows upwards into the title; the top margin makes room for the rows it will need (an
+    estimate for a chart about 900 px wide).
+    """
+    names = [tr.name or "" for tr in fig.data if tr.showlegend is not False]
+    per_char, per_item, row_h = (10, 55, 30) if big else (7.5, 40, 22)
+    rows = max(1, math.ceil(sum(per_item + per_char * len(n) for n in names) / 900))
     fig.update_layout(
-        margin={"t": 130 if big else 100},
+        margin={"t": (130 if big else 100) + (rows - 1) * row_h},
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
 
@@ -102,7 +112,7 @@ def grouped_bars(
     fig.update_xaxes(
         tickmode="array",
         tickvals=labels,
-        ticktext=[_wrap(lab, 11 if big else 14) for lab in labels],
+        ticktext=[_wrap(lab, 8 if big else 14) for lab in labels],
         tickangle=0,
     )
     fig.update_layout(barmode="group")

@@ -17,6 +17,11 @@ from pci.reference import break_years
 MEASURE_ORDER = ("PCI", *(f"CSTP{i}" for i in range(1, 11)), "CSTP_TW")
 
 
+def _code(measure: str) -> str:
+    """ "CSTP 1", "CSTP TW": the codes as the other pages write them (never "CSTP_TW")."""
+    return "CSTP TW" if measure == "CSTP_TW" else measure.replace("CSTP", "CSTP ")
+
+
 def coverage_heatmap(grid: pd.DataFrame, lang: str = "vi", *, big: bool = False) -> go.Figure:
     """``grid`` is ``pci.queries.quality.coverage_grid``: year, measure, n_provinces,
     official, public, private, missing."""
@@ -41,7 +46,7 @@ def coverage_heatmap(grid: pd.DataFrame, lang: str = "vi", *, big: bool = False)
         z.append(zr)
         text.append(tr_)
         custom.append(cr)
-    labels = [t("data.chart.measure_label", lang, measure=m) for m in measures]
+    labels = [t("data.chart.measure_label", lang, measure=_code(m)) for m in measures]
     hover = (
         t("data.chart.hover_year", lang)
         + " %{y} — %{x}<br>"

@@ -62,8 +62,9 @@ def rank_axis(fig: go.Figure, n: int, *, row: int | None = None, col: int | None
     fig.update_yaxes(
         autorange=False,
         range=[n + 1, 0],
-        dtick=5 if n > 20 else 1,
-        tick0=1,
+        # 1, 10, 20 … as people count ranks (a 5-step from 1 gave 1, 6, 11 … 61).
+        tickmode="array",
+        tickvals=[1, *range(10, n + 1, 10)] if n > 20 else list(range(1, n + 1)),
         zeroline=False,
         **kwargs,
     )
@@ -76,6 +77,8 @@ def mark_breaks(fig: go.Figure, years: list[int], lang: str = "vi", *, big: bool
     lo, hi = min(years), max(years)
     for y in break_years():
         if lo < y <= hi:
+            # A label near the right edge reads leftwards from its line, or the plot cuts it.
+            near_end = (y - lo) / (hi - lo + 1) > 0.7
             fig.add_vline(x=y - 0.5, line_dash="dash", line_color=NEUTRAL, line_width=1.5)
             fig.add_annotation(
                 x=y - 0.5,
@@ -86,7 +89,7 @@ def mark_breaks(fig: go.Figure, years: list[int], lang: str = "vi", *, big: bool
                 text=t("charts.break_label", lang, year=y, period=period_of(y).label(lang)),
                 font={"size": font_sizes(big)["tick"] - 2, "color": MEDIAN},
                 textangle=0,
-                xanchor="left",
+                xanchor="right" if near_end else "left",
             )
 
 

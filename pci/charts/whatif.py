@@ -97,11 +97,17 @@ def field_strip(
     ):
         if value is None:
             continue
+        # An untouched simulation sits on the published score: one number is enough.
+        same = (
+            key == "simulated"
+            and actual is not None
+            and fmt.number(value, lang, 2) == fmt.number(actual, lang, 2)
+        )
         fig.add_trace(
             go.Scatter(
                 x=[value],
                 y=[0],
-                mode="markers+text",
+                mode="markers" if same else "markers+text",
                 name=labels[key],
                 marker={
                     "symbol": symbol,

@@ -10,6 +10,7 @@ every province's score is known: a median of the published top 30 is not a natio
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -100,10 +101,19 @@ def ranking_from_long(long: pd.DataFrame) -> pd.DataFrame:
     wide["source"] = comp["source"].reindex(wide.index)
     wide["source_kind"] = comp["source_kind"].reindex(wide.index)
     if "PCI_rank" in wide:
+        # Unranked provinces follow in alphabetical order as a reader expects it (Bạc Liêu
+        # near Bắc Ninh, not after Bình Định as code-point order puts it).
+        wide["_alpha"] = wide["name_vi"].map(_alpha_key)
         wide = wide.sort_values(
-            ["PCI_rank", "PCI_score", "name_vi"], ascending=[True, False, True], na_position="last"
-        )
+            ["PCI_rank", "PCI_score", "_alpha"], ascending=[True, False, True], na_position="last"
+        ).drop(columns="_alpha")
     return wide.reset_index()
+
+
+def _alpha_key(name: str) -> str:
+    """Diacritics folded (đ → d), so "Bạc Liêu" sorts among the "Bac…" names."""
+    folded = unicodedata.normalize("NFD", str(name).replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
 
 
 def trajectory(

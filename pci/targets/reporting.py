@@ -284,7 +284,6 @@ def _takes_text(t: Target, k: an.Takes, lang: str) -> dict:
     names = resolver()
     pname = names.name(t.province_id, lang)
     measure = t.measure or "PCI"
-    mlabel = measure_name(measure, k.year or t.target_year, lang, short=True)
     out: dict[str, Any] = {"takes_year": k.year}
     missing = []
     for m in k.missing:
@@ -292,7 +291,7 @@ def _takes_text(t: Target, k: an.Takes, lang: str) -> dict:
             s = tr_(
                 "targets.missing.own_score",
                 lang,
-                measure=mlabel,
+                measure=measure_name(measure, m.year, lang, short=True),
                 year=m.year,
                 province=pname,
                 rank=fmt.rank_of(m.rank, n_provinces(m.year), lang)
@@ -300,7 +299,13 @@ def _takes_text(t: Target, k: an.Takes, lang: str) -> dict:
                 else tr_("common.na_short", lang),
             )
         else:
-            s = tr_("targets.missing.score_at_rank", lang, measure=mlabel, year=m.year, rank=m.rank)
+            s = tr_(
+                "targets.missing.score_at_rank",
+                lang,
+                measure=measure_name(measure, m.year, lang, short=True),
+                year=m.year,
+                rank=m.rank,
+            )
         s += " " + tr_(
             "targets.missing.unpublished" if m.unpublished else "targets.missing.not_loaded",
             lang,

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from pci import export
+from pci import export, source_text
 from pci.charts.images import figure_bytes
 from pci.i18n import Translator
 
@@ -100,7 +100,8 @@ def private_badge(tr: Translator) -> None:
 
 def sources_caption(tr: Translator, sources: pd.Series | list[str]) -> None:
     """A compact list of the distinct sources behind what is shown."""
-    unique = [s for s in dict.fromkeys(pd.Series(sources).dropna().astype(str)) if s]
+    texts = (source_text.localize(s, tr.lang) for s in pd.Series(sources).dropna().astype(str))
+    unique = [s for s in dict.fromkeys(texts) if s]
     if not unique:
         return
     shown = unique[:6]

@@ -298,3 +298,18 @@ def test_values_in_a_unit_that_cannot_be_compared_are_reported_not_converted():
         latest_edition=2024,
     ).iloc[0]
     assert g["reason"] == "unit_mismatch" and pd.isna(g["value"]) and g["matched"]
+
+
+def test_what_it_takes_never_uses_scores_of_an_older_methodology_period():
+    """A 2024 target with a 2023 baseline: the newest years lack the figures, and the 2015
+    scores (2013–2020 method) must not stand in for them."""
+    t = _rank(target=25, base=(2023, 32), year=2024, measure="CSTP8")
+    old = pd.DataFrame(
+        {"province_id": ["thua-thien-hue", "x"], "score": [5.57, 5.69], "rank": [29, 25]}
+    )
+    new = pd.DataFrame(
+        {"province_id": ["thua-thien-hue", "x"], "score": [None, None], "rank": [32, 25]}
+    )
+    k = an.what_it_takes(t, {2015: old, 2023: new}, {}, {}, lambda y: "top30")
+    assert k.gap is None and k.year is None
+    assert {m.year for m in k.missing} == {2023}

@@ -122,3 +122,14 @@ def test_wrong_passwords_lock_the_form(editor_db):
     _sign_in(at)  # right password, but locked
     assert "Too many failed sign-ins" in at.sidebar.error[0].value
     assert len(at.file_uploader) == 0
+
+
+def test_coverage_names_sub_indices_as_the_other_pages_do(app_on):
+    """Codes read "CSTP 1" (heatmap) and "CSTP 1 · Gia nhập thị trường" (table), never the
+    internal "CSTP1" / "CSTP_TW"."""
+    at = app_on("du-lieu", lang="vi")
+    heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert "CSTP 1" in heat["x"] and not any("_" in x or x == "CSTP1" for x in heat["x"])
+    col = at.dataframe[0].value["Chỉ số"]
+    assert "CSTP 1 · Gia nhập thị trường" in set(col)
+    assert not col.str.fullmatch(r"CSTP\d+|CSTP_TW").any()

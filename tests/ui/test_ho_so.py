@@ -95,3 +95,26 @@ def test_sub_indicators_beside_national_median(shipped_db, copy_db, use_db):
     assert ind.loc["Tỷ lệ có sổ đỏ", "Giá trị của tỉnh"] == "50,0 %"  # a share, as a percentage
     assert ind.loc["Số ngày chờ", "Đơn vị"] == "ngày"
     assert "Các chỉ tiêu thành phần — PCI 2015" in [s.value for s in at.subheader]
+
+
+def test_history_note_explains_empty_cells_of_absent_sub_indices(app_on):
+    """2009–2012 had no CSTP 6: its cells are empty, not «—»; the note says what both mean."""
+    at = app_on("ho-so", params={"province": "thua-thien-hue", "year": "2019"})
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        "Ô «—»: chưa công bố" in captions
+        and "Ô trống: chỉ số không có trong phương pháp" in captions
+    )
+
+
+def test_sub_indicators_of_another_year_are_labelled_as_such(use_db, workbooks_db):
+    """Kon Tum 2020 has no sub-indicator values; the table shows 2015 and says so."""
+    from tests.ui.conftest import open_page
+
+    use_db(workbooks_db)
+    at = open_page("ho-so", params={"province": "kon-tum", "year": "2020"})
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "PCI 2020: chưa có số liệu chỉ tiêu thành phần" in captions
+    assert "Bảng dưới là PCI 2015" in captions

@@ -15,7 +15,8 @@ def _metrics(at) -> dict[str, tuple[str, str]]:
 
 
 def _slider(at, measure: str):
-    return next(s for s in at.select_slider if s.label.startswith(f"{measure} ·"))
+    code = measure.replace("CSTP", "CSTP ")  # labels read "CSTP 3 · …", as on the other pages
+    return next(s for s in at.select_slider if s.label.startswith(f"{code} ·"))
 
 
 def _expected_rank(db, score: float) -> int | None:
@@ -34,7 +35,7 @@ def test_sliders_start_at_published_scores_and_show_the_published_rank(app_on):
     assert m["Hạng (các tỉnh khác giữ nguyên)"][0] == "20/63"
     assert m["Đến hạng 10"][0] == "thiếu 2,23 điểm"
     table = at.dataframe[0].value
-    row = table[table["Chỉ số thành phần"].str.startswith("CSTP3")].iloc[0]
+    row = table[table["Chỉ số thành phần"].str.startswith("CSTP 3 ·")].iloc[0]
     assert (row["Cần tăng (riêng chỉ số này)"], row["Khả thi?"]) == ("+1,12", "Được")
     assert (table["Khả thi?"] == "Không thể (vượt quá 10)").sum() == 6
 
@@ -112,8 +113,8 @@ def test_charts_show_actual_and_simulated(app_on):
     assert set(bars) == {"Công bố 2019", "Mô phỏng"}
     sim = dict(zip(bars["Mô phỏng"]["y"], bars["Mô phỏng"]["x"], strict=True))
     pub = dict(zip(bars["Công bố 2019"]["y"], bars["Công bố 2019"]["x"], strict=True))
-    assert pub["CSTP8 · Dịch vụ hỗ trợ DN"] == pytest.approx(5.98)
-    assert sim["CSTP8 · Dịch vụ hỗ trợ DN"] == pytest.approx(7.0)
+    assert pub["CSTP 8 · Dịch vụ hỗ trợ DN"] == pytest.approx(5.98)
+    assert sim["CSTP 8 · Dịch vụ hỗ trợ DN"] == pytest.approx(7.0)
     strip = specs[1]["data"]
     assert strip[-1]["x"] == [pytest.approx(66.50 + 10 * 0.2 * (7.0 - 5.98))]
 
@@ -149,8 +150,8 @@ def test_private_results_fill_the_own_figures_for_signed_in_editors(
     assert at.selectbox(key="w_whatif_province").value == "kon-tum"
     assert any("Dữ liệu nội bộ" in w.value for w in at.warning)  # the private badge
     assert any("chưa công bố trọng số" in w.value for w in at.warning)
-    assert at.selectbox(key="w_whatif_measure").options == ["CSTP8 · Chính sách hỗ trợ DN"]
-    assert [s.label for s in at.select_slider] == ["CSTP8 · Chính sách hỗ trợ DN"]
+    assert at.selectbox(key="w_whatif_measure").options == ["CSTP 8 · Chính sách hỗ trợ DN"]
+    assert [s.label for s in at.select_slider] == ["CSTP 8 · Chính sách hỗ trợ DN"]
     assert _metrics(at)["Điểm sau mô phỏng"][0] == "7,20"
     info = " ".join(i.value for i in at.info)
     assert "VCCI chỉ công bố điểm của 30 tỉnh dẫn đầu" in info and "Kết quả riêng" in info
@@ -191,3 +192,17 @@ def test_my_province_without_scores_is_kept_not_replaced(app_on):
     assert at.query_params["province"] == ["kon-tum"] or at.query_params["province"] == "kon-tum"
     at.selectbox(key="w_whatif_province").set_value("thua-thien-hue").run()
     assert str(at.query_params["province"]).strip("[]'").startswith("thua-thien-hue")
+
+
+def test_a_year_without_sub_index_scores_is_explained_and_not_taken_from_other_pages(app_on):
+    """Kon Tum 2020 has only its composite in the shipped data: the simulator falls back to
+    the latest year it can simulate, says so, and leaves the shared year (2020) alone."""
+    at = app_on("mo-phong", params={"province": "kon-tum", "year": "2020"})
+    assert not at.exception
+    shown = at.selectbox(key="w_whatif_year").value
+    assert shown != 2020
+    captions = " ".join(c.value for c in at.caption)
+    assert "PCI 2020: chưa có điểm chỉ số thành phần" in captions
+    assert f"Đang hiện PCI {shown}" in captions
+    assert at.session_state["pci_year"] == 2020
+    assert all(s.label.startswith("CSTP ") for s in at.select_slider)

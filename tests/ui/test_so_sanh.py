@@ -63,3 +63,13 @@ def test_projector_mode_runs(app_on):
     assert not at.exception
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["font"]["size"] == 20
+
+
+def test_source_citations_are_in_the_page_language(app_on):
+    """Lâm Đồng's 2020 sub-indices come from VCCI's province page, stored with an English
+    note; the Vietnamese page shows the note in Vietnamese."""
+    at = app_on("so-sanh", params={"province": "kon-tum,lam-dong", "year": "2020"})
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "(trang hồ sơ tỉnh của VCCI)" in captions
+    assert "province profile page" not in captions

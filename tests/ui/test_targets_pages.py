@@ -193,3 +193,11 @@ def test_unmatched_indicator_is_listed_on_the_goals_page(own_db):
     unmatched = at.dataframe[-1].value
     assert list(unmatched["Chỉ tiêu"]) == ["Chỉ tiêu tự đặt không có trong dữ liệu VCCI"]
     assert "1 chưa khớp tên" in _texts(at)
+
+
+def test_points_gap_names_its_year_when_older_than_the_latest_result(app_on):
+    """Kon Tum: latest result 2022, points gap measured on 2020 figures — the cell says 2020."""
+    at = app_on("muc-tieu", params={"province": "kon-tum"})
+    table = at.dataframe[0].value
+    row = table[table["Mục tiêu"].str.startswith("≤ 46/63")].iloc[0]
+    assert row["Còn thiếu (điểm)"] == "0,60 (2020)"

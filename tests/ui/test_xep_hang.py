@@ -94,3 +94,13 @@ def test_with_all_workbooks_2007_has_64_tiles_and_2005_says_only_42_were_ranked(
     shown = _display(at.dataframe[0])
     assert (shown["Điểm PCI"] != "—").sum() == 42
     assert "Thực hiện CS Trung ương" in shown.columns  # 2005's own sub-index is not dropped
+
+
+def test_unranked_provinces_follow_in_reader_alphabetical_order(app_on):
+    """2023: below the published top 30 the names are listed as a reader sorts them
+    (Bạc Liêu, Bắc Kạn … before Bình Dương), not in code-point order."""
+    at = app_on("xep-hang", params={"province": "kon-tum", "year": "2023"})
+    names = list(at.dataframe[0].value.iloc[:, 1].astype(str).str.rstrip(" ★"))
+    tail = names[names.index("An Giang") :]
+    assert tail.index("Bạc Liêu") < tail.index("Bình Dương")
+    assert tail.index("Bắc Ninh") < tail.index("Bình Định") < tail.index("Cà Mau")
