@@ -335,7 +335,7 @@ def report(name: str, r: dict) -> None:
     print(
         f"{'':<18} server CPU={r['server_cpu']:.1f}s ({per_run:.0f} ms per script run, "
         f"{r['server_cpu'] / r['wall'] * 100:.0f}% of one core)  "
-        f"client CPU={r['client_cpu']:.1f}s"
+        f"client CPU={r['client_cpu']:.1f}s (this process; Chromium not counted)"
     )
     for e in r["errors"][:5]:
         print("    ", e)
@@ -381,7 +381,8 @@ def main() -> None:
             server.stop(proc)
     print(
         f"load benchmark ({args.mode}) — {os.cpu_count()} cores, loopback, page {PAGE}, "
-        f"year/measure changes, think {args.think[0]}–{args.think[1]} s, database {db.name}"
+        f"{'year/measure' if args.mode == 'ws' else 'year'} changes, "
+        f"think {args.think[0]}–{args.think[1]} s, database {db.name}"
         f"{' (' + str(args.db) + ')' if args.db else ' (shipped facts)'}"
     )
     print(
