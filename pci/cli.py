@@ -53,7 +53,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMANDS:
         importlib.import_module(f"pci.commands.{name}").register(sub)
+    # `pci load FILE --db X` is how people type it: accept the global options after the
+    # command too (SUPPRESS: given there, they override; absent, the global value stays).
+    for command in sub.choices.values():
+        _global_options(command)
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    """Add --db/--lang to a command parser and to its own sub-commands (`pci users add`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _global_options(child)
+    default = argparse.SUPPRESS
+    names = {a for action in parser._actions for a in action.option_strings}
+    if "--db" not in names:
+        parser.add_argument("--db", metavar="FILE", default=default, help=argparse.SUPPRESS)
+    if "--lang" not in names:
+        parser.add_argument("--lang", choices=("vi", "en"), default=default, help=argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:
