@@ -595,3 +595,22 @@ def test_a_plan_is_not_applied_to_editions_before_its_baseline(shipped_db):
     assert dict(old[0].facts)["Mục tiêu hạng"] == "chưa đăng ký"
     new = build_deck(shipped_db, "thanh-hoa", 2020, "vi", targets=targets, goals=None)
     assert "46" in dict(new[0].facts)["Mục tiêu hạng"]
+
+
+def test_gap_slide_names_sub_indices_as_the_pages_do(shipped_db):
+    """ "3. Tính minh bạch" was drawn as a numbered list by the slide table; the pages write
+    "CSTP 3 · Tính minh bạch"."""
+    targets = pd.DataFrame(
+        {
+            "measure": ["PCI"],
+            "kind": ["rank"],
+            "target_value": [46],
+            "target_year": [2021],
+            "status": ["Chưa đạt"],
+        }
+    )
+    deck = build_deck(shipped_db, "kon-tum", 2020, "vi", targets=targets, goals=None)
+    gap = next(s for s in deck if s.key == "gap")
+    assert gap.title == "Cần gì để đạt hạng 46"
+    first = gap.table.iloc[:, 0].astype(str)
+    assert first.str.match(r"CSTP \d+ · ").all()

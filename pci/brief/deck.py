@@ -24,6 +24,7 @@ from pci.analysis.gap import rank_gap
 from pci.brief import captions, inputs
 from pci.brief import charts as bcharts
 from pci.i18n import normalize_lang, t
+from pci.profile_tables import measure_label
 from pci.queries import scores
 from pci.reference import editions, measure_exists, measure_name, n_provinces, period_of
 from pci.schema import SUBINDICES
@@ -342,7 +343,7 @@ def _subindices(c: _Context) -> Slide:
         rows.append(
             {
                 "measure": m,
-                "label": f"{m.replace('CSTP', '')}. {measure_name(m, c.year, c.lang, short=True)}",
+                "label": measure_label(m, c.year, c.lang),
                 "own": c.own_value(m, "score"),
                 "rank": c.own_value(m, "rank"),
                 "median": float(st["median"]) if complete else None,
@@ -600,7 +601,8 @@ def _gap(c: _Context) -> list[Slide]:
     table = pd.DataFrame(
         {
             c.tr("brief.gap.col_measure"): [
-                f"{n.measure.replace('CSTP', '')}. {measure_name(n.measure, c.year, c.lang, short=True)}"
+                # "CSTP 3 · Tính minh bạch" as on the pages ("3. …" became a numbered list).
+                measure_label(n.measure, c.year, c.lang)
                 for n in needs
             ],
             c.tr("brief.gap.col_weight"): [

@@ -46,7 +46,16 @@ def coverage_heatmap(grid: pd.DataFrame, lang: str = "vi", *, big: bool = False)
         z.append(zr)
         text.append(tr_)
         custom.append(cr)
-    labels = [t("data.chart.measure_label", lang, measure=_code(m)) for m in measures]
+    # Projector type: code over number ("CSTP<br>10") so the labels stay level and clear of
+    # the title (plotly tilts labels that do not fit, into the title).
+    labels = [
+        t(
+            "data.chart.measure_label",
+            lang,
+            measure=_code(m).replace(" ", "<br>", 1) if big else _code(m),
+        )
+        for m in measures
+    ]
     hover = (
         t("data.chart.hover_year", lang)
         + " %{y} — %{x}<br>"
@@ -98,5 +107,10 @@ def coverage_heatmap(grid: pd.DataFrame, lang: str = "vi", *, big: bool = False)
                 y1=i,
                 line={"dash": "dash", "color": theme.MEDIAN, "width": 2},
             )
-    fig.update_xaxes(side="top", title=None)
+    fig.update_xaxes(side="top", title=None, tickangle=0)
+    # The measure labels sit above the grid: room for them between the title and the grid.
+    fig.update_layout(
+        margin={"t": 125 if big else 85},
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+    )
     return fig

@@ -49,7 +49,7 @@ def test_slider_to_ten_recomputes_composite_and_rank_vi(server, page):
     shot(page, "whatif_vi_start")
     # Transparency (20 %) from 6,57 to 10: 66,50 + 10 × 0,2 × 3,43 = 73,36 — second behind
     # Quảng Ninh's 73,40.
-    _push_slider_to_max(page, "CSTP3 ·")
+    _push_slider_to_max(page, "CSTP 3 ·")
     page.locator('[data-testid="stMetricValue"]').filter(has_text="73,36").first.wait_for()
     wait_idle(page, 90_000)
     assert _metric(page, "Hạng (các tỉnh khác giữ nguyên)") == "2/63"
@@ -62,7 +62,7 @@ def test_slider_to_ten_recomputes_composite_and_rank_vi(server, page):
 
 def test_english_and_projector(server, page):
     _open(page, server + HUE + "&lang=en", "What-if: what it takes to reach a target rank")
-    _push_slider_to_max(page, "CSTP8 ·")
+    _push_slider_to_max(page, "CSTP 8 ·")
     # Business support (20 %) from 5,98 to 10: 66,50 + 10 × 0,2 × 4,02 = 74,54 — first.
     page.locator('[data-testid="stMetricValue"]').filter(has_text="74.54").first.wait_for()
     wait_idle(page, 90_000)
