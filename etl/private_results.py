@@ -287,66 +287,40 @@ def _unit(v: object) -> str | None:
 def _common(df, i, cols, name, sheet, problems) -> dict | None:
     """Year, province and measure of one row; problems recorded, None if unusable."""
     row = i + 1
-    ok = True
     year_v = _cell(df, i, cols["year"])
     prov_v = _cell(df, i, cols["province"])
     meas_v = _cell(df, i, cols["measure"])
+    found: list[Problem] = []
+
+    def bad(field: str, key: str, **params: object) -> None:
+        found.append(
+            Problem(
+                file=name,
+                sheet=sheet,
+                row=row,
+                column=column_letter(cols[field]),
+                key=key,
+                params=params,
+            )
+        )
+
     try:
         year = int(_number(year_v))
         if not 2005 <= year <= 2100:
             raise ValueError
     except (TypeError, ValueError):
-        problems.append(
-            Problem(
-                file=name,
-                sheet=sheet,
-                row=row,
-                column=column_letter(cols["year"]),
-                key="etl.private.bad_year",
-                params={"value": year_v},
-            )
-        )
-        ok = False
+        bad("year", "etl.private.bad_year", value=year_v)
         year = 0
     pid = resolver().try_resolve(prov_v) if prov_v is not None else None
     if pid is None:
-        problems.append(
-            Problem(
-                file=name,
-                sheet=sheet,
-                row=row,
-                column=column_letter(cols["province"]),
-                key="etl.unknown_province",
-                params={"name": prov_v or ""},
-            )
-        )
-        ok = False
+        bad("province", "etl.unknown_province", name=prov_v or "")
     elif year and not resolver().provinces[pid].existed_in(year):
-        problems.append(
-            Problem(
-                file=name,
-                sheet=sheet,
-                row=row,
-                column=column_letter(cols["province"]),
-                key="etl.province_not_in_year",
-                params={"name": prov_v, "year": year},
-            )
-        )
-        ok = False
+        bad("province", "etl.province_not_in_year", name=prov_v, year=year)
     measure = _measure(meas_v) if meas_v is not None else None
     if measure is None:
-        problems.append(
-            Problem(
-                file=name,
-                sheet=sheet,
-                row=row,
-                column=column_letter(cols["measure"]),
-                key="etl.private.bad_measure",
-                params={"value": meas_v or ""},
-            )
-        )
-        ok = False
-    if not ok:
+        bad("measure", "etl.private.bad_measure", value=meas_v or "")
+    problems.extend(found)
+    if found:
         return None
     return {"year": year, "province_id": pid, "measure": measure, "sheet": sheet, "row": row}
 
