@@ -113,7 +113,7 @@ else:
 
 # --- sub-indices against the country and the region ----------------------------------------
 st.subheader(tr("profile.benchmarks_title", year=year))
-mine = q(profile.province_year, pid, year, private)
+mine = q(scores.province_year, pid, year, private)
 stats = q(scores.measure_stats, year, private)
 region = q(scores.region_stats, year, regions[pid], private)
 frame = benchmark_frame(mine, stats, region, year, lang, names)

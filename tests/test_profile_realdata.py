@@ -22,12 +22,12 @@ def test_kon_tum_2015_headline_from_workbooks(workbooks_db):
 
 def test_kon_tum_2015_sub_indices_against_the_country(workbooks_db):
     from pci.profile_tables import benchmark_frame
-    from pci.queries import profile, scores
+    from pci.queries import scores
 
     provs = scores.provinces(workbooks_db)
     names = dict(zip(provs["province_id"], provs["name_vi"], strict=True))
     frame = benchmark_frame(
-        profile.province_year(workbooks_db, "kon-tum", 2015),
+        scores.province_year(workbooks_db, "kon-tum", 2015),
         scores.measure_stats(workbooks_db, 2015),
         scores.region_stats(workbooks_db, 2015, "central-highlands"),
         2015,

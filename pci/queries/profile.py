@@ -13,25 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from pci.db import query_df
-
-
-def _view(include_private: bool) -> str:
-    return "pci_scores" if include_private else "pci_scores_public"
-
-
-def province_year(
-    db: Path, province_id: str, year: int, include_private: bool = False
-) -> pd.DataFrame:
-    """One province, one edition: every measure's score and rank with provenance."""
-    return query_df(
-        db,
-        f"""
-        SELECT measure, score, rank, source, source_kind, rank_source
-        FROM {_view(include_private)}
-        WHERE province_id = $p AND year = $y
-        ORDER BY measure""",
-        {"p": province_id, "y": year},
-    )
+from pci.queries.scores import view_name as _view
 
 
 def edition_measure(

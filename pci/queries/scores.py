@@ -18,7 +18,8 @@ import pandas as pd
 from pci.db import query_df
 
 
-def _view(include_private: bool) -> str:
+def view_name(include_private: bool) -> str:
+    """The scores view a caller may see: with a province's private results (editors) or not."""
     return "pci_scores" if include_private else "pci_scores_public"
 
 
@@ -26,10 +27,25 @@ def years(db: Path, measure: str = "PCI", include_private: bool = False) -> list
     """Editions with at least one figure for ``measure``, newest first."""
     df = query_df(
         db,
-        f"SELECT DISTINCT year FROM {_view(include_private)} WHERE measure = $m ORDER BY year DESC",
+        f"SELECT DISTINCT year FROM {view_name(include_private)} WHERE measure = $m ORDER BY year DESC",
         {"m": measure},
     )
     return df["year"].astype(int).tolist()
+
+
+def province_year(
+    db: Path, province_id: str, year: int, include_private: bool = False
+) -> pd.DataFrame:
+    """One province, one edition: every measure's score and rank with provenance."""
+    return query_df(
+        db,
+        f"""
+        SELECT measure, score, rank, source, source_kind, rank_source
+        FROM {view_name(include_private)}
+        WHERE province_id = $p AND year = $y
+        ORDER BY measure""",
+        {"p": province_id, "y": year},
+    )
 
 
 def provinces(db: Path) -> pd.DataFrame:
@@ -61,7 +77,7 @@ def year_scores(db: Path, year: int, include_private: bool = False) -> pd.DataFr
             FROM provinces p
             WHERE p.first_year <= $y AND coalesce(p.last_year, 9999) >= $y
         ),
-        s AS (SELECT * FROM {_view(include_private)} WHERE year = $y),
+        s AS (SELECT * FROM {view_name(include_private)} WHERE year = $y),
         final AS (
             SELECT $y AS year, p.province_id, p.name_vi, p.name_en, p.region_id, p.region_vi,
                    p.region_en, s.measure, s.score, s.rank, s.source, s.source_kind,
@@ -125,7 +141,7 @@ def trajectory(
         f"""
         SELECT s.year, s.province_id, p.name_vi, p.name_en, s.measure, s.score, s.rank,
                s.source, s.source_kind, s.rank_source, e.n_provinces
-        FROM {_view(include_private)} s
+        FROM {view_name(include_private)} s
         JOIN provinces p USING (province_id)
         JOIN editions e USING (year)
         WHERE s.province_id IN (SELECT unnest($ids)) AND s.measure = $m
@@ -139,7 +155,7 @@ def province_history(db: Path, province_id: str, include_private: bool = False) 
     return query_df(
         db,
         f"""
-        SELECT s.*, e.n_provinces FROM {_view(include_private)} s JOIN editions e USING (year)
+        SELECT s.*, e.n_provinces FROM {view_name(include_private)} s JOIN editions e USING (year)
         WHERE s.province_id = $p ORDER BY s.year, s.measure""",
         {"p": province_id},
     )
@@ -154,7 +170,7 @@ def national_stats(db: Path, measure: str = "PCI", include_private: bool = False
     return query_df(
         db,
         f"""
-        WITH s AS (SELECT * FROM {_view(include_private)} WHERE measure = $m AND score IS NOT NULL),
+        WITH s AS (SELECT * FROM {view_name(include_private)} WHERE measure = $m AND score IS NOT NULL),
         per_year AS (
             SELECT year, count(*) AS n, median(score) AS med, max(score) AS best,
                    avg(score) FILTER (WHERE rk <= 10) AS top10
@@ -185,7 +201,7 @@ def region_stats(
             SELECT province_id FROM provinces
             WHERE region_id = $r AND first_year <= $y AND coalesce(last_year, 9999) >= $y
         ),
-        s AS (SELECT * FROM {_view(include_private)} WHERE year = $y AND score IS NOT NULL)
+        s AS (SELECT * FROM {view_name(include_private)} WHERE year = $y AND score IS NOT NULL)
         SELECT s.measure, avg(s.score) AS region_avg, count(*) AS n_with_score,
                (SELECT count(*) FROM members) AS n_members
         FROM s JOIN members USING (province_id)
@@ -199,7 +215,7 @@ def measure_stats(db: Path, year: int, include_private: bool = False) -> pd.Data
     return query_df(
         db,
         f"""
-        WITH s AS (SELECT * FROM {_view(include_private)} WHERE year = $y AND score IS NOT NULL),
+        WITH s AS (SELECT * FROM {view_name(include_private)} WHERE year = $y AND score IS NOT NULL),
         n AS (SELECT n_provinces FROM editions WHERE year = $y),
         ranked AS (SELECT *, row_number() OVER (PARTITION BY measure ORDER BY score DESC,
                                                  province_id) AS rk FROM s),

@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from pci.db import query_df
+from pci.queries.scores import view_name
 
 
 def measure_figures(db: Path, measure: str, include_private: bool = False) -> pd.DataFrame:
     """Every province's score and rank for one measure, all editions (for gaps to a rank)."""
-    view = "pci_scores" if include_private else "pci_scores_public"
+    view = view_name(include_private)
     return query_df(
         db,
         f"""SELECT year, province_id, score, rank, source_kind, rank_source_kind
@@ -23,7 +24,7 @@ def measure_figures(db: Path, measure: str, include_private: bool = False) -> pd
 
 def province_figures(db: Path, province_id: str, include_private: bool = False) -> pd.DataFrame:
     """One province's score and rank for every measure and edition."""
-    view = "pci_scores" if include_private else "pci_scores_public"
+    view = view_name(include_private)
     return query_df(
         db,
         f"""SELECT year, measure, score, rank, source_kind, rank_source_kind, source

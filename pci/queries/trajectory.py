@@ -15,7 +15,7 @@ import pandas as pd
 
 from pci.analysis.ranks import cluster_size, decompose, field_from_frame, sensitivity
 from pci.db import query_df
-from pci.queries.scores import _view
+from pci.queries.scores import view_name as _view
 from pci.reference import period_of
 
 DELTAS = (0.1, 0.25, 0.5)

@@ -11,25 +11,8 @@ import pandas as pd
 
 from pci.analysis.ranks import Field, field_from_frame
 from pci.db import query_df
-
-
-def _view(include_private: bool) -> str:
-    return "pci_scores" if include_private else "pci_scores_public"
-
-
-def province_year(
-    db: Path, province_id: str, year: int, include_private: bool = False
-) -> pd.DataFrame:
-    """Every measure of one province in one edition: measure, score, rank, source, kind."""
-    return query_df(
-        db,
-        f"""
-        SELECT measure, score, rank, source, source_kind
-        FROM {_view(include_private)}
-        WHERE province_id = $p AND year = $y
-        ORDER BY measure""",
-        {"p": province_id, "y": year},
-    )
+from pci.queries.scores import province_year
+from pci.queries.scores import view_name as _view
 
 
 def field(db: Path, year: int, measure: str, include_private: bool = False) -> pd.DataFrame:
