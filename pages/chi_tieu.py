@@ -7,11 +7,12 @@ import streamlit as st
 
 from pci.charts.targets import STATUS_COLOURS
 from pci.config import state_path
-from pci.queries import scores
 from pci.targets import store
 from pci.targets.reporting import indicator_rows, latest_edition
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
+from pci.ui.figcache import cached
+from pci.ui.shell import province_choices
 
 tr = state.tr()
 lang = state.lang()
@@ -20,24 +21,16 @@ st.title(tr("targets.ind_title"))
 STATE = state_path(database())
 private = auth.include_private()
 regs_all = store.list_targets(STATE)
-provs = q(scores.provinces)
-names = dict(
-    zip(provs["province_id"], provs["name_vi" if lang == "vi" else "name_en"], strict=True)
-)
+current, names = cached(province_choices, database(), lang)  # today's provinces by name
 with_goals = sorted(
     set(regs_all.loc[regs_all["level"] == "INDICATOR", "province_id"]),
     key=lambda p: names.get(p, p),
 )
-others = sorted(
-    (
-        p
-        for p in provs.loc[provs["last_year"].isna() | (provs["last_year"] >= 2024), "province_id"]
-        if p not in with_goals
-    ),
-    key=lambda p: names[p],
-)
 province = state.select_province(
-    with_goals + others, label=tr("targets.province"), key="indicators", format_func=names.get
+    with_goals + [p for p in current if p not in with_goals],
+    label=tr("targets.province"),
+    key="indicators",
+    format_func=names.get,
 )
 regs = regs_all[regs_all["province_id"] == province]
 goals = indicator_rows(lambda fn, *a: q(fn, *a), regs, lang, private)

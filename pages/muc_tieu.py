@@ -12,12 +12,13 @@ from etl.errors import ImportRejected
 from pci import fmt
 from pci.charts.targets import STATUS_COLOURS, trajectory
 from pci.config import state_path
-from pci.queries import scores
 from pci.targets import editing, store, template
 from pci.targets.register import InvalidTarget, Target
 from pci.targets.reporting import latest_edition, target_rows, trajectory_figures
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
+from pci.ui.figcache import cached
+from pci.ui.shell import province_choices
 
 tr = state.tr()
 lang = state.lang()
@@ -27,21 +28,13 @@ st.title(tr("targets.title"))
 STATE = state_path(database())
 private = auth.include_private()
 regs_all = store.list_targets(STATE)
-provs = q(scores.provinces)
-names = dict(
-    zip(provs["province_id"], provs["name_vi" if lang == "vi" else "name_en"], strict=True)
-)
+current, names = cached(province_choices, database(), lang)  # today's provinces by name
 with_targets = sorted(set(regs_all["province_id"]), key=lambda p: names.get(p, p))
-others = sorted(
-    (
-        p
-        for p in provs.loc[provs["last_year"].isna() | (provs["last_year"] >= 2024), "province_id"]
-        if p not in with_targets
-    ),
-    key=lambda p: names[p],
-)
 province = state.select_province(
-    with_targets + others, label=tr("targets.province"), key="targets", format_func=names.get
+    with_targets + [p for p in current if p not in with_targets],
+    label=tr("targets.province"),
+    key="targets",
+    format_func=names.get,
 )
 regs = regs_all[regs_all["province_id"] == province]
 call = lambda fn, *a: q(fn, *a)  # noqa: E731
