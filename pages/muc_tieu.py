@@ -13,7 +13,7 @@ from pci import fmt
 from pci.charts.targets import STATUS_COLOURS, trajectory
 from pci.config import state_path
 from pci.targets import editing, store, template
-from pci.targets.register import InvalidTarget, Target
+from pci.targets.register import GROUPS, InvalidTarget, Target
 from pci.targets.reporting import latest_edition, target_rows, trajectory_figures
 from pci.ui import auth, components, state
 from pci.ui.data import database, q
@@ -193,34 +193,17 @@ edited = st.data_editor(
     disabled=list(editing.READ_ONLY),
     column_config={
         **{f: cc.Column(tr(f"targets.field.{f}")) for f in editing.EDITOR_FIELDS},
-        "level": cc.SelectboxColumn(
-            tr("targets.field.level"),
-            options=["PCI", "CSTP", "INDICATOR"],
-            format_func=lambda v: tr(f"targets.tpl.value.level_{v}"),
-        ),
-        "metric": cc.SelectboxColumn(
-            tr("targets.field.metric"),
-            options=["rank", "score", "value"],
-            format_func=lambda v: tr(f"targets.tpl.value.metric_{v}"),
-        ),
-        "comparator": cc.SelectboxColumn(
-            tr("targets.field.comparator"),
-            options=["le", "ge", "eq", "up_n", "in_group"],
-            format_func=lambda v: tr(f"targets.tpl.value.comparator_{v}"),
-        ),
-        "direction": cc.SelectboxColumn(
-            tr("targets.field.direction"),
-            options=["higher", "lower"],
-            format_func=lambda v: tr(f"targets.tpl.value.direction_{v}"),
-        ),
-        "unit": cc.SelectboxColumn(
-            tr("targets.field.unit"),
-            options=["percent", "days", "score", "count", "other"],
-            format_func=lambda v: tr(f"targets.tpl.value.unit_{v}"),
-        ),
+        **{
+            f: cc.SelectboxColumn(
+                tr(f"targets.field.{f}"),
+                options=list(options),
+                format_func=lambda v, f=f: tr(f"targets.tpl.value.{f}_{v}"),
+            )
+            for f, options in template.CHOICES.items()
+        },
         "target_group": cc.SelectboxColumn(
             tr("targets.field.target_group"),
-            options=["rat_tot", "tot", "kha", "trung_binh", "tuong_doi_thap", "thap"],
+            options=list(GROUPS),
             format_func=lambda v: tr(f"targets.group.{v}"),
         ),
         "measure": cc.SelectboxColumn(
